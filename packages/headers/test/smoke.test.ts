@@ -1,0 +1,3 @@
+import { placeholder } from '@mailroom/headers';
+import { expect, it } from 'vitest';
+it('loads', () => { expect(placeholder).toBe(1); });
