@@ -1,1 +1,4 @@
-export const placeholder = 1;
+export type { HeaderDefect, HeaderDefectCode, HeaderField } from './header-list.js';
+export { createHeaderList, HeaderList } from './header-list.js';
+export type { HeaderLimits, ParseHeadersOptions } from './parse.js';
+export { DEFAULT_HEADER_LIMITS, parseHeaders } from './parse.js';

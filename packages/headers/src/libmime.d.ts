@@ -1,0 +1,8 @@
+// The small part of libmime that @mailroom/headers calls (libmime ships no type declarations).
+declare module 'libmime' {
+  interface Libmime {
+    decodeWord(charset: string, encoding: string, text: string): string;
+  }
+  const libmime: Libmime;
+  export default libmime;
+}

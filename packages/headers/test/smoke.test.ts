@@ -1,3 +1,0 @@
-import { placeholder } from '@mailroom/headers';
-import { expect, it } from 'vitest';
-it('loads', () => { expect(placeholder).toBe(1); });
