@@ -116,7 +116,10 @@ export class HeaderList implements Iterable<HeaderField> {
  * @example
  * const list = createHeaderList([{ name: 'From', value: 'Ann <ann@example.com>' }]);
  */
-export function createHeaderList(fields: Iterable<HeaderField>, defects: readonly HeaderDefect[] = []): HeaderList {
+export function createHeaderList(
+  fields: Iterable<HeaderField>,
+  defects: readonly HeaderDefect[] = [],
+): HeaderList {
   return new HeaderList(
     [...fields].map((f) => ({ name: f.name, value: f.value })),
     defects,

@@ -164,10 +164,18 @@ export function parseHeaders(raw: Uint8Array | string, options: ParseHeadersOpti
     throw new TypeError('parseHeaders: pass the raw message as a Uint8Array or a string');
   }
   if (block.truncated) {
-    defects.add({ code: 'header-too-large', detail: `header block longer than ${limits.maxHeaderBytes}; stopped there` });
+    defects.add({
+      code: 'header-too-large',
+      detail: `header block longer than ${limits.maxHeaderBytes}; stopped there`,
+    });
   }
   const { fields, truncated } = parseLines(text, limits, defects);
-  return new HeaderList(fields, defects.finish(), truncated ? null : block.bodyOffset, block.truncated || truncated);
+  return new HeaderList(
+    fields,
+    defects.finish(),
+    truncated ? null : block.bodyOffset,
+    block.truncated || truncated,
+  );
 }
 
 function parseLines(
@@ -192,11 +200,19 @@ function parseLines(
     const lineNo = i + 1;
     if (line.length === 0) continue;
     if (line.length > limits.maxLineLength) {
-      defects.add({ code: 'line-truncated', detail: `line longer than ${limits.maxLineLength}`, line: lineNo });
+      defects.add({
+        code: 'line-truncated',
+        detail: `line longer than ${limits.maxLineLength}`,
+        line: lineNo,
+      });
       line = line.slice(0, limits.maxLineLength);
     } else if (line.length > 998 && !reportedLong) {
       reportedLong = true;
-      defects.add({ code: 'line-over-998', detail: 'line longer than the 998 characters RFC 5322 allows', line: lineNo });
+      defects.add({
+        code: 'line-over-998',
+        detail: 'line longer than the 998 characters RFC 5322 allows',
+        line: lineNo,
+      });
     }
     if (line.includes('\0')) {
       defects.add({ code: 'nul-byte', detail: 'NUL removed', line: lineNo });
@@ -205,7 +221,11 @@ function parseLines(
     const first = line.charCodeAt(0);
     if (first === 0x20 || first === 0x09) {
       if (name === null) {
-        defects.add({ code: 'continuation-without-field', detail: 'folded line with no field before it', line: lineNo });
+        defects.add({
+          code: 'continuation-without-field',
+          detail: 'folded line with no field before it',
+          line: lineNo,
+        });
       } else {
         parts.push(line);
       }
@@ -218,21 +238,37 @@ function parseLines(
     }
     const colon = line.indexOf(':');
     if (colon === -1) {
-      defects.add({ code: 'missing-colon', detail: `not a header field: ${line.slice(0, 60)}`, line: lineNo });
+      defects.add({
+        code: 'missing-colon',
+        detail: `not a header field: ${line.slice(0, 60)}`,
+        line: lineNo,
+      });
       continue;
     }
     let fieldName = line.slice(0, colon);
     const trimmedName = trimWsp(fieldName);
     if (trimmedName !== fieldName) {
-      defects.add({ code: 'whitespace-before-colon', detail: `white space around "${trimmedName}"`, line: lineNo });
+      defects.add({
+        code: 'whitespace-before-colon',
+        detail: `white space around "${trimmedName}"`,
+        line: lineNo,
+      });
       fieldName = trimmedName;
     }
     if (!FIELD_NAME.test(fieldName)) {
-      defects.add({ code: 'invalid-field-name', detail: `invalid field name: ${fieldName.slice(0, 60)}`, line: lineNo });
+      defects.add({
+        code: 'invalid-field-name',
+        detail: `invalid field name: ${fieldName.slice(0, 60)}`,
+        line: lineNo,
+      });
       continue;
     }
     if (fields.length >= limits.maxFields) {
-      defects.add({ code: 'too-many-fields', detail: `more than ${limits.maxFields} fields; stopped there`, line: lineNo });
+      defects.add({
+        code: 'too-many-fields',
+        detail: `more than ${limits.maxFields} fields; stopped there`,
+        line: lineNo,
+      });
       return { fields, truncated: true };
     }
     name = fieldName;

@@ -1,0 +1,105 @@
+import { parseDate } from './date.js';
+import type { HeaderList } from './header-list.js';
+
+/** One `Received` hop. Each clause is `null` when the hop does not state it. */
+export interface ReceivedHop {
+  /** The host name the sender gave (`from` clause). */
+  readonly from: string | null;
+  /** The first IP address found in the `from` clause's comment (`[192.0.2.1]`), if any. */
+  readonly fromIp: string | null;
+  /** The receiving host (`by`). */
+  readonly by: string | null;
+  readonly via: string | null;
+  /** The protocol (`with`), e.g. `ESMTPS`. */
+  readonly with: string | null;
+  readonly id: string | null;
+  /** The envelope recipient (`for`), angle brackets removed. */
+  readonly for: string | null;
+  /** The hop's time stamp (after the last `;`) as epoch milliseconds. */
+  readonly timestamp: number | null;
+  /** The unfolded header value. */
+  readonly raw: string;
+}
+
+const CLAUSES = new Set(['from', 'by', 'via', 'with', 'id', 'for']);
+const IP_IN_BRACKETS = /\[(?:IPv6:)?([0-9A-Fa-f:.]{2,45})\]/;
+const MAX_HOPS = 100;
+
+/**
+ * Parses one `Received` value into its clauses and time stamp.
+ *
+ * @example
+ * parseReceived('from mx.example.net ([192.0.2.7]) by mail.example.com with ESMTPS id 4Zk; Tue, 1 Jul 2003 10:52:37 +0200');
+ */
+export function parseReceived(value: string): ReceivedHop {
+  const raw = value.length > 4096 ? value.slice(0, 4096) : value;
+  const semicolon = raw.lastIndexOf(';');
+  const clauses = semicolon === -1 ? raw : raw.slice(0, semicolon);
+  const timestamp = semicolon === -1 ? null : parseDate(raw.slice(semicolon + 1));
+  const found: Record<string, string | null> = {
+    from: null,
+    by: null,
+    via: null,
+    with: null,
+    id: null,
+    for: null,
+  };
+  let fromIp: string | null = null;
+  let current: string | null = null;
+  let depth = 0;
+  let comment = '';
+  let word = '';
+  const takeWord = (): void => {
+    if (word.length === 0) return;
+    const lower = word.toLowerCase();
+    if (CLAUSES.has(lower) && (current === null || found[current] !== null)) {
+      current = lower;
+    } else if (current !== null && found[current] === null) {
+      found[current] = word.replace(/^<|>$/g, '');
+    }
+    word = '';
+  };
+  for (const ch of clauses) {
+    if (ch === '(') {
+      takeWord();
+      depth++;
+      continue;
+    }
+    if (ch === ')' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        if (current === 'from' && fromIp === null) fromIp = IP_IN_BRACKETS.exec(comment)?.[1] ?? null;
+        comment = '';
+      }
+      continue;
+    }
+    if (depth > 0) {
+      if (comment.length < 1024) comment += ch;
+      continue;
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') takeWord();
+    else word += ch;
+  }
+  takeWord();
+  return {
+    from: found['from'] ?? null,
+    fromIp,
+    by: found['by'] ?? null,
+    via: found['via'] ?? null,
+    with: found['with'] ?? null,
+    id: found['id'] ?? null,
+    for: found['for'] ?? null,
+    timestamp,
+    raw: value,
+  };
+}
+
+/**
+ * The `Received` chain as hops, newest first (the order in the header block), at most 100.
+ *
+ * @example
+ * receivedChain(headers).map((hop) => hop.by); // ['mail.example.com', 'mx.example.net']
+ */
+export function receivedChain(list: HeaderList): ReceivedHop[] {
+  return list.getAll('received').slice(0, MAX_HOPS).map(parseReceived);
+}
