@@ -1,3 +1,6 @@
+import type { ForwardingMarker } from './forwarding-hops.js';
+import type { ListSoftwareSignature } from './list-rewriting.js';
+
 /**
  * The public vocabulary of the resolver: what goes in (the context), what comes out (the resolution).
  * Every code here is stable: consumers (the loop detector, the CLI, a helpdesk) switch on them.
@@ -119,9 +122,13 @@ export interface ResolverContext {
   readonly bounceRequester?: BounceRequesterMode;
   /** The text of the `message/delivery-status` part of a DSN (or the whole bounce text), for `Final-Recipient`. */
   readonly reportText?: string;
-  /** Replacement recognition tables (start from {@link DEFAULT_FORWARD_TABLES} and extend). */
+  /** Replacement recognition tables (start from `DEFAULT_FORWARD_TABLES` and extend). */
   readonly tables?: Partial<ForwardTables>;
-  /** Bounds; defaults in {@link DEFAULT_RESOLVER_LIMITS}. */
+  /** Replacement list-software signatures (start from `LIST_SOFTWARE_SIGNATURES`). */
+  readonly listSoftware?: readonly ListSoftwareSignature[];
+  /** Replacement forwarding markers for REQ-2 (start from `FORWARDING_MARKERS`). */
+  readonly forwardingMarkers?: readonly ForwardingMarker[];
+  /** Bounds; defaults in `DEFAULT_RESOLVER_LIMITS`. */
   readonly limits?: Partial<ResolverLimits>;
 }
 
@@ -216,7 +223,7 @@ export interface ResolverWarning {
   readonly detail: string;
   /** Rule ids of RULES.md this warning is about. */
   readonly rules: readonly string[];
-  /** For `multiple-forwarding-hops`: the delivery path, oldest first. */
+  /** For `multiple-forwarding-hops`: the delivery path, roughly oldest first (see `analyseForwarding`). */
   readonly hops?: readonly ForwardingHop[];
 }
 
@@ -227,7 +234,7 @@ export interface RequesterResolution {
   readonly ccs: readonly CcAddress[];
   readonly excluded: readonly ExcludedAddress[];
   readonly warnings: readonly ResolverWarning[];
-  /** The delivery path found (REQ-2), oldest first; one entry per distinct address. */
+  /** The delivery path found (REQ-2), roughly oldest first; one entry per distinct address. */
   readonly forwardingPath: readonly ForwardingHop[];
   /** One sentence per choice made, in order, for an admin who asks "why this requester?". */
   readonly explanation: readonly string[];
