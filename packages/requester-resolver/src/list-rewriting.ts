@@ -54,11 +54,19 @@ export function detectListSoftware(
   return null;
 }
 
-/** `… via List Name` at the end of a display name (Mailman 2.1/3, Google Groups, Groups.io DMARC munging). */
-export function hasViaSuffix(displayName: string): boolean {
-  const n = displayName.slice(0, 512).toLowerCase();
-  const at = n.lastIndexOf(' via ');
-  return at > 0 && at < n.length - 5;
+/**
+ * The author's name in a DMARC-munged display name `'Ann Example' via Users` (Mailman 2.1/3, Google Groups,
+ * Groups.io), quotes removed; null when the name has no ` via ` part.
+ */
+export function viaAuthorName(displayName: string): string | null {
+  const n = displayName.slice(0, 512);
+  const at = n.toLowerCase().lastIndexOf(' via ');
+  if (at <= 0 || at >= n.length - 5) return null;
+  let author = n.slice(0, at).trim();
+  if (author.length >= 2 && (author[0] === "'" || author[0] === '"') && author.endsWith(author[0]!)) {
+    author = author.slice(1, -1).trim();
+  }
+  return author;
 }
 
 /**

@@ -12,11 +12,11 @@ import { FORWARDING_MARKERS, type ForwardingMarker, forwardingPathOf } from './f
 import { DEFAULT_RESOLVER_LIMITS } from './limits.js';
 import {
   detectListSoftware,
-  hasViaSuffix,
   LIST_SOFTWARE_SIGNATURES,
   type ListSoftwareSignature,
   listAddressCandidates,
   ORIGINAL_SENDER_FIELDS,
+  viaAuthorName,
 } from './list-rewriting.js';
 import type {
   BounceRequesterMode,
@@ -285,13 +285,6 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
 
   for (const f of from) if (f.key === null) d.exclude(f, 'invalid');
   const fromRole = fromMb === null ? null : roleOf(fromMb.key!, c);
-  if (fromMb !== null && (fromRole === 'support-address' || fromRole === 'system-address')) {
-    d.warn(
-      'from-is-support-address',
-      `From <${fromMb.address}> is one of the helpdesk's own ${fromRole}es: the mail may be looping`,
-      ['LOOP-4'],
-    );
-  }
 
   let requester: Requester | null = null;
   let stopped = false;
@@ -327,6 +320,7 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
   }
 
   // List software that rewrote From for DMARC: the original author.
+  let listRewriteResolved = false;
   const list = detectListSoftware(headers, c.listSoftware);
   const listKeys = new Set<string>();
   if (list !== null) {
@@ -334,7 +328,8 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
       const k = addressKey(a);
       if (k !== null) listKeys.add(k);
     }
-    const rewritten = fromMb !== null && (listKeys.has(fromMb.key!) || hasViaSuffix(fromMb.name));
+    const viaName = fromMb === null ? null : viaAuthorName(fromMb.name);
+    const rewritten = fromMb !== null && (listKeys.has(fromMb.key!) || viaName !== null);
     if (rewritten && requester === null && !stopped) {
       const skip = new Set([...listKeys, fromMb.key!]);
       let original: Candidate | null = null;
@@ -349,6 +344,14 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
         );
       }
       original ??= replyOriginal;
+      // Mailman 3 puts the original From in Cc when Reply-To already points to the list: match it by name.
+      if (original === null && viaName !== null && viaName !== '') {
+        original =
+          readField(headers, 'Cc', limits).find(
+            (x) => x.key !== null && !skip.has(x.key) && x.name === viaName,
+          ) ?? null;
+      }
+      if (original !== null) listRewriteResolved = true;
       if (original !== null) {
         d.explain(`List software (${list.software}, ${list.field}) rewrote From <${fromMb.address}>.`);
         take(original, 'list-original-sender');
@@ -360,10 +363,24 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     }
   }
 
+  // LOOP-4: mail from the helpdesk's own address loops, unless list software put it there (a support address that
+  // is itself a Google Group or a Mailman list rewrites From to itself).
+  if (
+    fromMb !== null &&
+    (fromRole === 'support-address' || fromRole === 'system-address') &&
+    !listRewriteResolved
+  ) {
+    d.warn(
+      'from-is-support-address',
+      `From <${fromMb.address}> is one of the helpdesk's own ${fromRole}es: the mail may be looping`,
+      ['LOOP-4'],
+    );
+  }
+
   // An agent (or a support mailbox) forwarded a customer's mail: the author inside the forwarded block.
   if (requester === null && !stopped && fromMb !== null) {
     const byAgent = c.agent.match(fromMb.key!) !== null;
-    if (byAgent || fromRole === 'support-address') {
+    if (byAgent || (fromRole === 'support-address' && !listRewriteResolved)) {
       const prefix = forwardSubjectPrefix(decodedSubject(headers), c.tables.prefixes);
       const original =
         message.bodyText === undefined || typeof message.bodyText !== 'string'
