@@ -14,7 +14,11 @@ export type { ForwardingAnalysis, ForwardingMarker } from './forwarding-hops.js'
 export { analyseForwarding, FORWARDING_MARKERS } from './forwarding-hops.js';
 export { DEFAULT_RESOLVER_LIMITS } from './limits.js';
 export type { ListSoftwareSignature } from './list-rewriting.js';
-export { LIST_SOFTWARE_SIGNATURES, ORIGINAL_SENDER_FIELDS } from './list-rewriting.js';
+export {
+  ENVELOPE_SENDER_FIELDS,
+  LIST_SOFTWARE_SIGNATURES,
+  ORIGINAL_SENDER_FIELDS,
+} from './list-rewriting.js';
 export type { MessageInputs, RequesterResolver } from './resolve.js';
 export { createRequesterResolver, resolveRequester } from './resolve.js';
 export type {

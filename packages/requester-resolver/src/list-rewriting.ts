@@ -30,14 +30,18 @@ export const LIST_SOFTWARE_SIGNATURES: readonly ListSoftwareSignature[] = Object
 
 /**
  * Headers where list software keeps the original author when it rewrites From (DMARC mitigation), most trusted
- * first: Mailman 3 and Google Groups write `X-Original-From`; Google Groups writes `X-Original-Sender`; Mailman 3
- * writes the post's envelope sender in `X-MailFrom` (least trusted: it can be a bounce/VERP address).
+ * first: Mailman 3, Google Groups and Groups.io write `X-Original-From`; Google Groups writes `X-Original-Sender`.
  */
 export const ORIGINAL_SENDER_FIELDS: readonly string[] = Object.freeze([
   'X-Original-From',
   'X-Original-Sender',
-  'X-MailFrom',
 ]);
+
+/**
+ * Headers with the post's envelope sender (Mailman 3 `X-MailFrom`): used last, after Reply-To and Cc, because it
+ * can be a BATV/SRS/VERP address rather than the author's.
+ */
+export const ENVELOPE_SENDER_FIELDS: readonly string[] = Object.freeze(['X-MailFrom']);
 
 /** The first signature that matches, or null. */
 export function detectListSoftware(

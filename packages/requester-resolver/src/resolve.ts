@@ -12,6 +12,7 @@ import { FORWARDING_MARKERS, type ForwardingMarker, forwardingPathOf } from './f
 import { DEFAULT_RESOLVER_LIMITS } from './limits.js';
 import {
   detectListSoftware,
+  ENVELOPE_SENDER_FIELDS,
   LIST_SOFTWARE_SIGNATURES,
   type ListSoftwareSignature,
   listAddressCandidates,
@@ -176,6 +177,11 @@ function roleOf(key: string, c: Compiled): Role | null {
   if (c.system.match(key) !== null) return 'system-address';
   if (c.partner.match(key) !== null) return 'partner-address';
   return null;
+}
+
+/** An agent, unless the address is a support/system/partner address (those are never users, LOOP-4). */
+function isAgent(key: string, c: Compiled): boolean {
+  return roleOf(key, c) === null && c.agent.match(key) !== null;
 }
 
 /** What happened when a candidate was offered as requester. */
@@ -351,6 +357,9 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
             (x) => x.key !== null && !skip.has(x.key) && x.name === viaName,
           ) ?? null;
       }
+      for (const field of ENVELOPE_SENDER_FIELDS) {
+        original ??= firstValid(readField(headers, field, limits), skip);
+      }
       if (original !== null) listRewriteResolved = true;
       if (original !== null) {
         d.explain(`List software (${list.software}, ${list.field}) rewrote From <${fromMb.address}>.`);
@@ -379,7 +388,7 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
 
   // An agent (or a support mailbox) forwarded a customer's mail: the author inside the forwarded block.
   if (requester === null && !stopped && fromMb !== null) {
-    const byAgent = c.agent.match(fromMb.key!) !== null;
+    const byAgent = isAgent(fromMb.key!, c);
     if (byAgent || (fromRole === 'support-address' && !listRewriteResolved)) {
       const prefix = forwardSubjectPrefix(decodedSubject(headers), c.tables.prefixes);
       const original =
@@ -421,8 +430,8 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     if (
       useReplyTo &&
       replyMb !== null &&
-      c.agent.match(replyMb.key!) !== null &&
-      (fromMb === null || (fromMb.key !== replyMb.key && c.agent.match(fromMb.key!) === null))
+      isAgent(replyMb.key!, c) &&
+      (fromMb === null || (fromMb.key !== replyMb.key && !isAgent(fromMb.key!, c)))
     ) {
       useReplyTo = false;
       d.warn(

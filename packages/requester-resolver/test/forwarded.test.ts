@@ -23,7 +23,14 @@ const cases: ForwardCase[] = JSON.parse(readFileSync(`${fixturesDir}forwards.jso
 describe('REQ-1: an agent forward makes the original author the requester', () => {
   it('the fixtures cover at least 12 languages and every client family', () => {
     expect(new Set(cases.map((c) => c.language.split('-')[0])).size).toBeGreaterThanOrEqual(12);
-    for (const client of ['gmail', 'outlook-desktop', 'outlook-web', 'outlook-mobile', 'apple-mail', 'thunderbird']) {
+    for (const client of [
+      'gmail',
+      'outlook-desktop',
+      'outlook-web',
+      'outlook-mobile',
+      'apple-mail',
+      'thunderbird',
+    ]) {
       expect(cases.some((c) => c.client === client)).toBe(true);
     }
   });
@@ -31,17 +38,24 @@ describe('REQ-1: an agent forward makes the original author the requester', () =
   it.each(cases.map((c) => [c.file, c] as const))('REQ-1, REQ-4: %s', async (_file, c) => {
     const { headers, bodyText } = await loadFixture(c.file);
     const r = resolveRequester(headers, { ...ACME, bodyText });
-    expect(r.requester).toMatchObject({ address: c.expect.address, name: c.expect.name, source: 'forwarded-original' });
+    expect(r.requester).toMatchObject({
+      address: c.expect.address,
+      name: c.expect.name,
+      source: 'forwarded-original',
+    });
     // OUT-3: the agent forwarded to the helpdesk's ingestion alias of support@acme.example.
     expect(r.recipient?.address).toBe('support@acme.example');
     expect(r.warnings.map((w) => w.code)).not.toContain('forwarded-original-not-found');
   });
 
-  it.each(cases.map((c) => [c.file, c] as const))('REQ-1: %s from a non-agent keeps the sender', async (_file, c) => {
-    const { headers, bodyText } = await loadFixture(c.file);
-    const r = resolveRequester(headers, { supportAddresses: ACME.supportAddresses, bodyText });
-    expect(r.requester).toMatchObject({ address: 'bob.agent@acme.example', source: 'from' });
-  });
+  it.each(cases.map((c) => [c.file, c] as const))(
+    'REQ-1: %s from a non-agent keeps the sender',
+    async (_file, c) => {
+      const { headers, bodyText } = await loadFixture(c.file);
+      const r = resolveRequester(headers, { supportAddresses: ACME.supportAddresses, bodyText });
+      expect(r.requester).toMatchObject({ address: 'bob.agent@acme.example', source: 'from' });
+    },
+  );
 
   it('REQ-1: without the body the agent stays requester and the resolver says the original was not found', async () => {
     const { headers } = await loadFixture('forwards/gmail-en.eml');
@@ -53,7 +67,8 @@ describe('REQ-1: an agent forward makes the original author the requester', () =
 
 describe('forwarded-block recognition', () => {
   it('finds the author after a marker in quoted (`> `) text', () => {
-    const body = 'see below\n\n> -------- Original Message --------\n> Subject: x\n> From: Ann <ann@example.com>\n';
+    const body =
+      'see below\n\n> -------- Original Message --------\n> Subject: x\n> From: Ann <ann@example.com>\n';
     expect(findForwardedOriginal(body)?.address).toBe('ann@example.com');
   });
 
@@ -64,9 +79,9 @@ describe('forwarded-block recognition', () => {
       'From: ann@example.com<mailto:ann@example.com>',
       'From: "Example, Ann" <ann@example.com>',
     ]) {
-      expect(findForwardedOriginal(`FYI\n________________________________\n${line}\nSent: today\n`)?.address).toBe(
-        'ann@example.com',
-      );
+      expect(
+        findForwardedOriginal(`FYI\n________________________________\n${line}\nSent: today\n`)?.address,
+      ).toBe('ann@example.com');
     }
   });
 
@@ -74,9 +89,10 @@ describe('forwarded-block recognition', () => {
     const body = 'Hi,\nFrom: what I see the invoice is wrong.\nThanks';
     expect(findForwardedOriginal(body)).toBeNull();
     expect(findForwardedOriginal(body, { subjectIsForward: true })).toBeNull();
-    expect(findForwardedOriginal('Hi\n\nFrom: Ann <ann@example.com>\nSent: Monday\n', { subjectIsForward: true })?.address).toBe(
-      'ann@example.com',
-    );
+    expect(
+      findForwardedOriginal('Hi\n\nFrom: Ann <ann@example.com>\nSent: Monday\n', { subjectIsForward: true })
+        ?.address,
+    ).toBe('ann@example.com');
     expect(findForwardedOriginal('Hi\n\nFrom: Ann <ann@example.com>\nSent: Monday\n')).toBeNull();
   });
 
@@ -89,14 +105,19 @@ describe('forwarded-block recognition', () => {
     const body = '---------- Preposlana poruka ---------\nŠalje: Ana <ana@example.hr>\n';
     expect(findForwardedOriginal(body)).toBeNull();
     const tables = {
-      blockMarkers: [...FORWARD_BLOCK_MARKERS, { client: 'gmail', language: 'hr', phrase: 'Preposlana poruka' }],
+      blockMarkers: [
+        ...FORWARD_BLOCK_MARKERS,
+        { client: 'gmail', language: 'hr', phrase: 'Preposlana poruka' },
+      ],
       headerLabels: [...FORWARD_HEADER_LABELS, { language: 'hr', field: 'from' as const, label: 'Šalje' }],
     };
     expect(findForwardedOriginal(body, { tables })?.address).toBe('ana@example.hr');
   });
 
   it('the label tables name at least 12 languages', () => {
-    expect(new Set(DEFAULT_FORWARD_TABLES.headerLabels.map((l) => l.language)).size).toBeGreaterThanOrEqual(12);
+    expect(new Set(DEFAULT_FORWARD_TABLES.headerLabels.map((l) => l.language)).size).toBeGreaterThanOrEqual(
+      12,
+    );
     const fromLabels = FORWARD_HEADER_LABELS.filter((l) => l.field === 'from').map((l) => l.label);
     for (const l of ['From', 'De', 'Von', 'Da', 'Van', 'Från', 'Fra', 'Od', 'От', '差出人', '发件人']) {
       expect(fromLabels).toContain(l);
@@ -128,9 +149,12 @@ describe('forward subject prefixes', () => {
     expect(isForwardSubject(subject)).toBe(prefix);
   });
 
-  it.each(['Re: Fwd: x', 'AW: x', 'Invoice: 2291', 'x', '', 'Info: Fw: x'])('%s is not a forward', (subject) => {
-    expect(isForwardSubject(subject)).toBeNull();
-  });
+  it.each(['Re: Fwd: x', 'AW: x', 'Invoice: 2291', 'x', '', 'Info: Fw: x'])(
+    '%s is not a forward',
+    (subject) => {
+      expect(isForwardSubject(subject)).toBeNull();
+    },
+  );
 
   it('covers the prefixes the issue lists', () => {
     const all = FORWARD_SUBJECT_PREFIXES.map((p) => p.prefix.toLowerCase());
