@@ -136,6 +136,9 @@ function toAsciiDomain(domain: string): string | null {
   const bare = domain.endsWith('.') ? domain.slice(0, -1) : domain;
   if (bare.length === 0 || DOMAIN_FORBIDDEN.test(bare) || bare.startsWith('.') || bare.includes('..'))
     return null;
+  if (bare.length <= 253 && PLAIN_HOST.test(bare) && HAS_LETTER.test(bare.slice(bare.lastIndexOf('.') + 1))) {
+    return bare.toLowerCase();
+  }
   try {
     const host = new URL(`http://${bare}/`).hostname;
     return host.length > 0 && host.length <= 253 ? host : null;
