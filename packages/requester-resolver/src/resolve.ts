@@ -56,6 +56,9 @@ interface Compiled {
   readonly markers: readonly ForwardingMarker[];
 }
 
+/** The default tables compiled once (immutable derived data). */
+const DEFAULT_COMPILED_TABLES: CompiledForwardTables = compileForwardTables(DEFAULT_FORWARD_TABLES);
+
 const POLICIES: readonly ReplyToPolicy[] = ['reply-to-first', 'from-only', 'reply-to-if-same-domain'];
 const BOUNCE_MODES: readonly BounceRequesterMode[] = ['sender', 'final-recipient'];
 
@@ -100,7 +103,10 @@ function compile(context: ResolverContext): Compiled {
     agent: new AddressMatcher(context.agentAddresses ?? [], 'agentAddresses'),
     policy,
     bounce,
-    tables: compileForwardTables({ ...DEFAULT_FORWARD_TABLES, ...context.tables }),
+    tables:
+      context.tables === undefined
+        ? DEFAULT_COMPILED_TABLES
+        : compileForwardTables({ ...DEFAULT_FORWARD_TABLES, ...context.tables }),
     limits,
     listSoftware: context.listSoftware ?? LIST_SOFTWARE_SIGNATURES,
     markers: context.forwardingMarkers ?? FORWARDING_MARKERS,
