@@ -111,15 +111,21 @@ export function forwardingPathOf(
   const notes: string[] = [];
   const max = limits.maxFieldsPerName;
 
-  const resentBlocks = Math.max(headers.getAll('Resent-From').length, headers.getAll('Resent-Date').length);
-  const resentTo = [...headers.getAll('Resent-To'), ...headers.getAll('Resent-Cc')].slice(0, max).reverse();
+  const resentBlocks =
+    headers.has('Resent-From') || headers.has('Resent-Date')
+      ? Math.max(headers.getAll('Resent-From').length, headers.getAll('Resent-Date').length)
+      : 0;
+  const resentTo =
+    resentBlocks === 0
+      ? []
+      : [...headers.getAll('Resent-To'), ...headers.getAll('Resent-Cc')].slice(0, max).reverse();
   for (const v of resentTo) for (const k of keysIn(v, limits)) add(k, 'Resent-To', v);
   if (resentBlocks > 0) notes.push(`${resentBlocks} Resent-* block(s)`);
 
   let flags = 0;
   for (const m of markers) {
+    if (!headers.has(m.field)) continue;
     const values = headers.getAll(m.field).slice(0, max);
-    if (values.length === 0) continue;
     if (m.kind === 'flag') {
       const needle = m.valueIncludes?.toLowerCase();
       if (needle === undefined || values.some((v) => v.slice(0, 4096).toLowerCase().includes(needle))) {

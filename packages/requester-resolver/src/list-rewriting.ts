@@ -49,8 +49,8 @@ export function detectListSoftware(
   signatures: readonly ListSoftwareSignature[],
 ): ListSoftwareSignature | null {
   for (const s of signatures) {
+    if (!headers.has(s.field)) continue;
     const values = headers.getAll(s.field);
-    if (values.length === 0) continue;
     if (s.valueIncludes === undefined) return s;
     const needle = s.valueIncludes.toLowerCase();
     if (values.some((v) => v.slice(0, 4096).toLowerCase().includes(needle))) return s;

@@ -124,6 +124,7 @@ interface Candidate {
 
 function readField(headers: HeaderList, field: string, limits: ResolverLimits): Candidate[] {
   const out: Candidate[] = [];
+  if (!headers.has(field)) return out;
   for (const value of headers.getAll(field).slice(0, limits.maxFieldsPerName)) {
     let list: ReturnType<typeof parseAddressList>;
     try {
@@ -244,7 +245,7 @@ const RECIPIENT_SOURCES: readonly (readonly [RecipientSource, string])[] = [
 
 /** OUT-3: the support address the mail was sent to, by decreasing trust of the evidence. */
 function findRecipient(
-  headers: HeaderList,
+  read: (field: string) => Candidate[],
   rcptTo: readonly string[],
   c: Compiled,
   d: Decision,
@@ -256,9 +257,7 @@ function findRecipient(
   });
   const sources: (readonly [RecipientSource, () => Candidate[]])[] = [
     ['envelope', () => fromEnvelope],
-    ...RECIPIENT_SOURCES.map(
-      ([source, field]) => [source, () => readField(headers, field, c.limits)] as const,
-    ),
+    ...RECIPIENT_SOURCES.map(([source, field]) => [source, () => read(field)] as const),
   ];
   for (const [source, read] of sources) {
     for (const cand of read()) {
@@ -289,9 +288,18 @@ function decodedSubject(headers: HeaderList): string {
 function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): RequesterResolution {
   const d = new Decision();
   const { limits } = c;
-  const from = readField(headers, 'From', limits);
-  const replyTo = readField(headers, 'Reply-To', limits);
-  const sender = readField(headers, 'Sender', limits);
+  const cache = new Map<string, Candidate[]>();
+  const read = (field: string): Candidate[] => {
+    let got = cache.get(field);
+    if (got === undefined) {
+      got = readField(headers, field, limits);
+      cache.set(field, got);
+    }
+    return got;
+  };
+  const from = read('From');
+  const replyTo = read('Reply-To');
+  const sender = read('Sender');
   const fromMb = firstValid(from);
   const rcptTo = Array.isArray(message.envelope?.rcptTo) ? message.envelope.rcptTo : [];
 
@@ -358,10 +366,7 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
       original ??= replyOriginal;
       // Mailman 3 puts the original From in Cc when Reply-To already points to the list: match it by name.
       if (original === null && viaName !== null && viaName !== '') {
-        original =
-          readField(headers, 'Cc', limits).find(
-            (x) => x.key !== null && !skip.has(x.key) && x.name === viaName,
-          ) ?? null;
+        original = read('Cc').find((x) => x.key !== null && !skip.has(x.key) && x.name === viaName) ?? null;
       }
       for (const field of ENVELOPE_SENDER_FIELDS) {
         original ??= firstValid(readField(headers, field, limits), skip);
@@ -478,13 +483,13 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     d.warn('no-valid-requester', 'No address could become the requester', ['REQ-1', 'REQ-4']);
   }
 
-  const recipient = findRecipient(headers, rcptTo, c, d);
+  const recipient = findRecipient(read, rcptTo, c, d);
 
   // EXCH-3: everybody else in To and Cc, once, minus the requester and the helpdesk's own and partner addresses.
   const ccs: CcAddress[] = [];
   const seen = new Set<string>();
   if (chosen !== null) seen.add(chosen.key);
-  for (const cand of [...readField(headers, 'To', limits), ...readField(headers, 'Cc', limits)]) {
+  for (const cand of [...read('To'), ...read('Cc')]) {
     if (cand.key === null) {
       d.exclude(cand, 'invalid');
       continue;
