@@ -95,18 +95,37 @@ function readLabelLine(line: string, labels: ReadonlyMap<string, ForwardLabelFie
   return { field, value: line.slice(v).trim() };
 }
 
-const MAILTO_BRACKET = /\[mailto:([^\]\s]{1,320})\]/gi;
-const MAILTO_ANGLE = /<mailto:([^>\s]{1,320})>/gi;
-const ADDRESS_THEN_MAILTO = /([^\s<>"]{1,320})<mailto:[^>\s]{1,320}>/gi;
+/**
+ * Rewrites Outlook's plain-text link forms into angle addresses, in one pass without regular expressions:
+ * `Ann [mailto:ann@x]` and `Ann <mailto:ann@x>` become `Ann <ann@x>`; `ann@x<mailto:ann@x>` becomes `ann@x`.
+ */
+function normalizeMailto(v: string): string {
+  const lower = v.toLowerCase();
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const i = lower.indexOf('mailto:', pos);
+    if (i === -1) break;
+    const open = v[i - 1];
+    const closeChar = open === '[' ? ']' : open === '<' ? '>' : null;
+    const close = closeChar === null ? -1 : v.indexOf(closeChar, i + 7);
+    if (close === -1) {
+      out += v.slice(pos, i + 7);
+      pos = i + 7;
+      continue;
+    }
+    const before = v.slice(pos, i - 1);
+    const prev = v[i - 2];
+    const addressJustBefore = open === '<' && prev !== undefined && !' \t">'.includes(prev);
+    out += addressJustBefore ? before : `${before}<${v.slice(i + 7, close)}>`;
+    pos = close + 1;
+  }
+  return out + v.slice(pos);
+}
 
 /** The first valid mailbox in a forwarded `From:` value, in the forms clients write it. */
 export function readForwardedMailbox(value: string): { address: string; name: string; key: string } | null {
-  const v = value
-    .slice(0, 1000)
-    // Outlook plain text: `ann@example.com<mailto:ann@example.com>` and `Ann [mailto:ann@example.com]`.
-    .replace(ADDRESS_THEN_MAILTO, '$1')
-    .replace(MAILTO_BRACKET, '<$1>')
-    .replace(MAILTO_ANGLE, '<$1>');
+  const v = normalizeMailto(value.slice(0, 1000));
   let list: ReturnType<typeof parseAddressList>;
   try {
     list = parseAddressList(v);

@@ -182,3 +182,27 @@ describe('bounces', () => {
     expect(codes(r)).toContain('requester-is-support-address');
   });
 });
+
+describe('REQ-1 order', () => {
+  it('REQ-1: Reply-To, else From, else Sender', () => {
+    const r = (lines: string[]) =>
+      resolveRequester(parseHeaders(`${lines.join('\r\n')}\r\n\r\n`), {}).requester;
+    expect(r(['From: a@x.example', 'Reply-To: b@x.example', 'Sender: c@x.example'])).toMatchObject({
+      key: 'b@x.example',
+      source: 'reply-to',
+    });
+    expect(r(['From: a@x.example', 'Sender: c@x.example'])).toMatchObject({
+      key: 'a@x.example',
+      source: 'from',
+    });
+    expect(r(['From: not an address', 'Reply-To: <>', 'Sender: C@X.example'])).toMatchObject({
+      address: 'C@X.example',
+      key: 'c@x.example',
+      source: 'sender',
+    });
+    expect(r(['From: a@x.example', 'Reply-To: "Group": ;'])).toMatchObject({
+      key: 'a@x.example',
+      source: 'from',
+    });
+  });
+});
