@@ -1,4 +1,4 @@
-import { addressKey, type HeaderList, parseAddressList, receivedChain } from '@mailroom/headers';
+import { addressKey, type HeaderList, parseAddressList, parseReceived } from '@mailroom/headers';
 import { DEFAULT_RESOLVER_LIMITS } from './limits.js';
 import type { ForwardingHop, ResolverLimits } from './types.js';
 
@@ -62,6 +62,9 @@ export const FORWARDING_MARKERS: readonly ForwardingMarker[] = Object.freeze([
     meaning: 'Exchange: the message was generated (redirected/forwarded) by the mailbox rules agent',
   },
 ]);
+
+/** A `for` clause somewhere in a Received value (cheap pre-check before parsing the field). */
+const FOR_WORD = /\sfor\s/i;
 
 /** The delivery path and how many forwarding hops it shows. */
 export interface ForwardingAnalysis {
@@ -148,16 +151,18 @@ export function forwardingPathOf(
   for (const v of headers.getAll('X-Original-To').slice(0, max).reverse()) {
     for (const k of keysIn(v, limits)) add(k, 'X-Original-To', v);
   }
-  let chain: ReturnType<typeof receivedChain> = [];
-  try {
-    chain = receivedChain(headers);
-  } catch {
-    chain = [];
-  }
-  // Newest first in the chain: walk it backwards to go oldest first.
-  const hops = chain.slice(0, max);
-  for (let i = hops.length - 1; i >= 0; i--) {
-    const forClause = hops[i]!.for;
+  // Newest first in the header block: walk backwards to go oldest first. Only fields that have a `for` clause are
+  // parsed (parsing the rest, dates included, is most of the cost and tells nothing about the path).
+  const received = headers.has('Received') ? headers.getAll('Received').slice(0, max) : [];
+  for (let i = received.length - 1; i >= 0; i--) {
+    const value = received[i]!;
+    if (!FOR_WORD.test(value)) continue;
+    let forClause: string | null = null;
+    try {
+      forClause = parseReceived(value).for;
+    } catch {
+      forClause = null;
+    }
     if (forClause) for (const k of keysIn(forClause, limits)) add(k, 'Received', `for ${forClause}`);
   }
 
