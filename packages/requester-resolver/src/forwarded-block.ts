@@ -5,7 +5,8 @@ import type { ForwardLabelField, ForwardSubjectPrefix, ForwardTables, ResolverLi
 
 /** Compiled look-up maps for one {@link ForwardTables}. */
 export interface CompiledForwardTables {
-  readonly markers: ReadonlyMap<string, string>;
+  /** Folded phrase → `client (language)` and whether the marker needs a forward subject. */
+  readonly markers: ReadonlyMap<string, { readonly name: string; readonly needsForwardSubject: boolean }>;
   readonly labels: ReadonlyMap<string, ForwardLabelField>;
   readonly prefixes: ReadonlySet<string>;
 }
@@ -18,10 +19,15 @@ function fold(text: string): string {
 
 /** Builds the look-up maps; the first entry for a phrase wins. */
 export function compileForwardTables(tables: ForwardTables): CompiledForwardTables {
-  const markers = new Map<string, string>();
+  const markers = new Map<string, { name: string; needsForwardSubject: boolean }>();
   for (const m of tables.blockMarkers) {
     const k = fold(m.phrase);
-    if (k !== '' && !markers.has(k)) markers.set(k, `${m.client} (${m.language})`);
+    const needsForwardSubject = m.kind === 'original';
+    const known = markers.get(k);
+    // A phrase that some client writes only for forwards stays a forward marker.
+    if (k !== '' && (known === undefined || (known.needsForwardSubject && !needsForwardSubject))) {
+      markers.set(k, { name: `${m.client} (${m.language})`, needsForwardSubject });
+    }
   }
   const labels = new Map<string, ForwardLabelField>();
   for (const l of tables.headerLabels) {
@@ -154,9 +160,11 @@ export interface ForwardedOriginal {
 const BLOCK_WINDOW = 12;
 
 /**
- * Finds the author of the first forwarded block in a text body: a marker line (Gmail, Outlook, Apple Mail,
+ * Finds the author of the first forwarded block in a text body: a `forward` marker line (Gmail, Apple Mail,
  * Thunderbird, webmails) followed by a header block, or, when `labelBlockAlone` (the subject says it is a forward),
- * a header block of at least two known labels including a sender label.
+ * an `original` marker (Outlook's "Original Message" or underscore line) or a bare header block of at least two known
+ * labels including a sender label. Without a forward subject, reply history quoted under "Original Message" is not
+ * taken for a forward.
  */
 export function scanForwardedBlock(
   body: string,
@@ -203,13 +211,15 @@ export function scanForwardedBlock(
     blockLabels = 0;
     pendingFrom = null;
     if (isUnderscoreRule(line)) {
-      openedBy = 'outlook (separator line)';
-      sinceMarker = 0;
+      if (labelBlockAlone) {
+        openedBy = 'outlook (separator line)';
+        sinceMarker = 0;
+      }
       continue;
     }
     const m = tables.markers.get(markerKey(line));
-    if (m !== undefined) {
-      openedBy = m;
+    if (m !== undefined && (labelBlockAlone || !m.needsForwardSubject)) {
+      openedBy = m.name;
       sinceMarker = 0;
       continue;
     }

@@ -400,8 +400,13 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
   // An agent (or a support mailbox) forwarded a customer's mail: the author inside the forwarded block.
   if (requester === null && !stopped && fromMb !== null) {
     const byAgent = isAgent(fromMb.key!, c);
-    if (byAgent || (fromRole === 'support-address' && !listRewriteResolved)) {
-      const prefix = forwardSubjectPrefix(decodedSubject(headers), c.tables.prefixes);
+    const prefix =
+      byAgent || fromRole === 'support-address'
+        ? forwardSubjectPrefix(decodedSubject(headers), c.tables.prefixes)
+        : null;
+    // A support mailbox forwards only by rule ("forward inline"), always with a forward subject: require it, so that
+    // our own notifications quoting a customer are not taken for forwards.
+    if (byAgent || (fromRole === 'support-address' && !listRewriteResolved && prefix !== null)) {
       const original =
         message.bodyText === undefined || typeof message.bodyText !== 'string'
           ? null

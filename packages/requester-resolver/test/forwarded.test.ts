@@ -68,7 +68,7 @@ describe('REQ-1: an agent forward makes the original author the requester', () =
 describe('forwarded-block recognition', () => {
   it('finds the author after a marker in quoted (`> `) text', () => {
     const body =
-      'see below\n\n> -------- Original Message --------\n> Subject: x\n> From: Ann <ann@example.com>\n';
+      'see below\n\n> -------- Forwarded Message --------\n> Subject: x\n> From: Ann <ann@example.com>\n';
     expect(findForwardedOriginal(body)?.address).toBe('ann@example.com');
   });
 
@@ -80,7 +80,9 @@ describe('forwarded-block recognition', () => {
       'From: "Example, Ann" <ann@example.com>',
     ]) {
       expect(
-        findForwardedOriginal(`FYI\n________________________________\n${line}\nSent: today\n`)?.address,
+        findForwardedOriginal(`FYI\n________________________________\n${line}\nSent: today\n`, {
+          subjectIsForward: true,
+        })?.address,
       ).toBe('ann@example.com');
     }
   });
@@ -94,6 +96,26 @@ describe('forwarded-block recognition', () => {
         ?.address,
     ).toBe('ann@example.com');
     expect(findForwardedOriginal('Hi\n\nFrom: Ann <ann@example.com>\nSent: Monday\n')).toBeNull();
+  });
+
+  it('reply separators (Original Message, Outlook underscore line) open a block only under a forward subject', () => {
+    for (const separator of [
+      '-----Original Message-----',
+      '________________________________',
+      '-------- Originalnachricht --------',
+    ]) {
+      const body = `Thanks!\n\n${separator}\nFrom: Ann <ann@example.com>\nSent: Monday\n`;
+      expect(findForwardedOriginal(body)).toBeNull();
+      expect(findForwardedOriginal(body, { subjectIsForward: true })?.address).toBe('ann@example.com');
+    }
+  });
+
+  it('REQ-1: an agent replying (RE:) with Outlook history and the helpdesk in Cc stays the requester', async () => {
+    const { headers, bodyText } = await loadFixture('replies/outlook-agent-reply-with-history.eml');
+    const r = resolveRequester(headers, { ...ACME, bodyText });
+    expect(r.requester).toMatchObject({ address: 'bob.agent@acme.example', source: 'from' });
+    expect(r.ccs.map((c) => c.key)).toEqual(['ann.example@customer.example']);
+    expect(r.recipient).toMatchObject({ address: 'support@acme.example', source: 'delivered-to' });
   });
 
   it('a marker too far above the block does not count', () => {
