@@ -550,7 +550,8 @@ export function resolveRequester(headers: HeaderList, context: ResolverContext =
 
 /**
  * Compiles the helpdesk part of a context once (address sets, patterns, tables) and returns a resolver for many
- * messages; per-message inputs (`bodyText`, `envelope`, `reportText`) come with each call. Throws a TypeError for
+ * messages; per-message inputs (`bodyText`, `envelope`, `reportText`) come with each call (those in `context`
+ * are defaults). Throws a TypeError for
  * a malformed context (a programmer error).
  *
  * @rule REQ-1, REQ-2, REQ-4, OUT-3, LOOP-3, LOOP-4, EXCH-3
@@ -560,5 +561,11 @@ export function resolveRequester(headers: HeaderList, context: ResolverContext =
  */
 export function createRequesterResolver(context: ResolverContext): RequesterResolver {
   const compiled = compile(context);
-  return (headers, message = {}) => resolveWith(headers, message, compiled);
+  // Per-message inputs given in the shared context are defaults for every call.
+  const defaults: MessageInputs = {
+    ...(context.bodyText === undefined ? {} : { bodyText: context.bodyText }),
+    ...(context.envelope === undefined ? {} : { envelope: context.envelope }),
+    ...(context.reportText === undefined ? {} : { reportText: context.reportText }),
+  };
+  return (headers, message = {}) => resolveWith(headers, { ...defaults, ...message }, compiled);
 }

@@ -288,3 +288,13 @@ describe('REQ-2: each kind of forwarding evidence', () => {
     ).toBe(true);
   });
 });
+
+describe('createRequesterResolver', () => {
+  it('per-message inputs in the shared context are defaults; per-call inputs override them', () => {
+    const headers = parseHeaders('From: bob@acme.example\r\nSubject: Fwd: x\r\n\r\n');
+    const forward = '---------- Forwarded message ---------\nFrom: Ann <ann@customer.example>\n';
+    const resolve = createRequesterResolver({ agentAddresses: ['*@acme.example'], bodyText: forward });
+    expect(resolve(headers).requester?.key).toBe('ann@customer.example');
+    expect(resolve(headers, { bodyText: 'no forward here' }).requester?.key).toBe('bob@acme.example');
+  });
+});
