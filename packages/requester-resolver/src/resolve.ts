@@ -397,6 +397,11 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     );
   }
 
+  // LOOP-3: inbound mail from a partner helpdesk is rejected, whatever its Reply-To says.
+  if (fromMb !== null && fromRole === 'partner-address' && !listRewriteResolved && requester === null) {
+    take(fromMb, 'from');
+  }
+
   // An agent (or a support mailbox) forwarded a customer's mail: the author inside the forwarded block.
   if (requester === null && !stopped && fromMb !== null) {
     const byAgent = isAgent(fromMb.key!, c);

@@ -206,3 +206,14 @@ describe('REQ-1 order', () => {
     });
   });
 });
+
+describe('LOOP-3 on From', () => {
+  it('LOOP-3: mail from a partner is rejected even when its Reply-To names a customer', () => {
+    const headers = parseHeaders(
+      'From: Partner <support@partner-desk.example>\r\nReply-To: ann@customer.example\r\nTo: support@acme.example\r\n\r\n',
+    );
+    const r = resolveRequester(headers, ACME);
+    expect(r.requester).toBeNull();
+    expect(codes(r)).toContain('requester-is-partner');
+  });
+});
