@@ -157,39 +157,33 @@ function resolveGenerated(m: Generated, fields: readonly HeaderField[] = m.field
 }
 
 describe('invariants', () => {
-  test.prop([message], { numRuns: 300 })(
-    'LOOP-3, LOOP-4, REQ-4: the requester is never a support, system or partner address',
-    (m) => {
-      const r = resolveGenerated(m);
-      if (r.requester !== null) {
-        expect(role(r.requester.key)).toBeNull();
-        expect(addressKey(r.requester.address)).toBe(r.requester.key);
-      }
-    },
-  );
+  // Invariant: the requester is never a support, system or partner address.
+  const runs = { numRuns: 300 };
+  test.prop([message], runs)('LOOP-3, LOOP-4, REQ-4: requester never an own/partner address', (m) => {
+    const r = resolveGenerated(m);
+    if (r.requester !== null) {
+      expect(role(r.requester.key)).toBeNull();
+      expect(addressKey(r.requester.address)).toBe(r.requester.key);
+    }
+  });
 
-  test.prop([message], { numRuns: 300 })(
-    'EXCH-3, LOOP-3, LOOP-4: ccs never contain duplicates, the requester, or support/system/partner addresses',
-    (m) => {
-      const r = resolveGenerated(m);
-      const keys = r.ccs.map((c) => c.key);
-      expect(new Set(keys).size).toBe(keys.length);
-      for (const k of keys) {
-        expect(role(k)).toBeNull();
-        expect(k).not.toBe(r.requester?.key);
-        expect(addressKey(r.ccs.find((c) => c.key === k)!.address)).toBe(k);
-      }
-    },
-  );
+  // Invariant: ccs never contain duplicates, the requester, or support/system/partner addresses.
+  test.prop([message], runs)('EXCH-3, LOOP-3, LOOP-4: ccs unique, no requester or own addresses', (m) => {
+    const r = resolveGenerated(m);
+    const keys = r.ccs.map((c) => c.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const k of keys) {
+      expect(role(k)).toBeNull();
+      expect(k).not.toBe(r.requester?.key);
+      expect(addressKey(r.ccs.find((c) => c.key === k)!.address)).toBe(k);
+    }
+  });
 
-  test.prop([message], { numRuns: 200 })(
-    'OUT-3: the recipient, when found, is a configured support address',
-    (m) => {
-      const r = resolveGenerated(m);
-      if (r.recipient !== null)
-        expect(['support@acme.example', 'billing@acme.example']).toContain(r.recipient.address);
-    },
-  );
+  test.prop([message], { numRuns: 200 })('OUT-3: the recipient, when found, is a support address', (m) => {
+    const r = resolveGenerated(m);
+    if (r.recipient !== null)
+      expect(['support@acme.example', 'billing@acme.example']).toContain(r.recipient.address);
+  });
 
   const unrelated = fc.array(
     fc.record({
