@@ -1,5 +1,8 @@
 export { addressPatternProblem, MAX_PATTERN_LENGTH, MAX_PATTERNS } from './address-patterns.js';
-export { parseResolverContext } from './context.js';
+export type { ResolutionColumns } from './columns.js';
+export { resolutionColumns } from './columns.js';
+export type { ResolverCliInput } from './context.js';
+export { parseResolverContext, resolverContextFromCli } from './context.js';
 export type { FailedRecipient } from './final-recipient.js';
 export { findFailedRecipient } from './final-recipient.js';
 export {

@@ -4,7 +4,9 @@ import {
   addressPatternProblem,
   createRequesterResolver,
   parseResolverContext,
+  resolutionColumns,
   resolveRequester,
+  resolverContextFromCli,
 } from '@mailroom/requester-resolver';
 import { describe, expect, it } from 'vitest';
 
@@ -296,5 +298,44 @@ describe('createRequesterResolver', () => {
     const resolve = createRequesterResolver({ agentAddresses: ['*@acme.example'], bodyText: forward });
     expect(resolve(headers).requester?.key).toBe('ann@customer.example');
     expect(resolve(headers, { bodyText: 'no forward here' }).requester?.key).toBe('bob@acme.example');
+  });
+});
+
+describe('resolverContextFromCli (for `mailroom triage --support-address --agent-address --context`)', () => {
+  it('appends the flags to the file lists and names flag problems by flag', () => {
+    const { context, problems } = resolverContextFromCli({
+      contextJson: { supportAddresses: ['support@acme.example'], systemAddresses: ['*@*.zendesk.com'] },
+      supportAddresses: ['help@acme.example', 'nope'],
+      agentAddresses: ['*@acme.example'],
+    });
+    expect(context).toEqual({
+      supportAddresses: ['support@acme.example', 'help@acme.example'],
+      systemAddresses: ['*@*.zendesk.com'],
+      agentAddresses: ['*@acme.example'],
+    });
+    expect(problems).toEqual([{ path: '--support-address[1]', message: 'is not a valid address' }]);
+  });
+
+  it('works with flags only, and reports a context file that is not an object', () => {
+    expect(resolverContextFromCli({ supportAddresses: ['a@b.example'] }).context).toEqual({
+      supportAddresses: ['a@b.example'],
+    });
+    expect(resolverContextFromCli({ contextJson: [] }).problems).toEqual([
+      { path: '--context', message: 'the context must be a JSON object' },
+    ]);
+  });
+
+  it('resolutionColumns flattens a resolution for table and JSON output', () => {
+    const headers = parseHeaders(
+      'From: Shop <shop@forms.example>\r\nReply-To: Ann <ann@customer.example>\r\nTo: support@acme.example, carl@example.org\r\n\r\n',
+    );
+    const r = resolveRequester(headers, { supportAddresses: ['support@acme.example'] });
+    expect(resolutionColumns(r)).toEqual({
+      requester: 'Ann <ann@customer.example>',
+      requesterSource: 'reply-to',
+      recipient: 'support@acme.example',
+      ccs: 'carl@example.org',
+      warnings: 'reply-to-differs',
+    });
   });
 });
