@@ -67,6 +67,18 @@ describe('warnings, each from a fixture', () => {
     expect(r.ccs.map((c) => c.key)).toEqual(['mette.jensen@kunde.example']);
   });
 
+  it('LOOP-4: a newsletter test send with the helpdesk system address in Reply-To → requester-is-system-address', async () => {
+    const { headers } = await loadFixture('warnings/requester-is-system-address.eml');
+    const r = resolveRequester(headers, ACME);
+    expect(r.requester).toMatchObject({ address: 'news@acme-mail.example', source: 'from' });
+    expect(codes(r)).toContain('requester-is-system-address');
+    expect(r.excluded).toContainEqual({
+      address: 'noreply@helpdesk.example',
+      reason: 'system-address',
+      field: 'Reply-To',
+    });
+  });
+
   it('LOOP-3: mail from a partner helpdesk → requester-is-partner, no requester (reject)', async () => {
     const { headers } = await loadFixture('warnings/requester-is-partner.eml');
     const r = resolveRequester(headers, ACME);
