@@ -1,8 +1,8 @@
-import { test } from '@fast-check/vitest';
+import { fc, test } from '@fast-check/vitest';
 import { forwardedMessage, listPostMessage } from '@mailroom/arbitraries';
 import { addressKey, parseHeaders } from '@mailroom/headers';
 import { resolveRequester } from '@mailroom/requester-resolver';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 const CONTEXT = {
   supportAddresses: [{ address: 'support@acme.example', aliases: ['acme@helpdesk.example'] }],
@@ -38,4 +38,28 @@ describe('the resolver recovers the original sender that the generators embed', 
     expect(r.requester?.key).toBe(addressKey(originalSender.address));
     expect(r.requester?.key).not.toBe(addressKey(listAddress));
   });
+});
+
+describe('the generators keep the arbitraries contract', () => {
+  it('same seed → same values; values are valid mail (no header defects, a body after the blank line)', () => {
+    for (const arb of [forwardedMessage(), listPostMessage()] as const) {
+      const a = fc.sample(arb as fc.Arbitrary<{ raw: string }>, { seed: 42, numRuns: 30 });
+      const b = fc.sample(arb as fc.Arbitrary<{ raw: string }>, { seed: 42, numRuns: 30 });
+      expect(a).toEqual(b);
+      for (const { raw } of a) {
+        const headers = parseHeaders(raw);
+        expect(headers.defects).toEqual([]);
+        expect(headers.bodyOffset).toBeLessThan(raw.length);
+      }
+    }
+  });
+
+  test.prop([forwardedMessage({ agentDomain: 'corp.example', languages: ['de'], clients: ['thunderbird'] })])(
+    'options restrict the agent domain, language and client; the original sender is never an agent',
+    (g) => {
+      expect(g.agent.address.endsWith('@corp.example')).toBe(true);
+      expect(g.originalSender.address.endsWith('corp.example')).toBe(false);
+      expect([g.language, g.client]).toEqual(['de', 'thunderbird']);
+    },
+  );
 });
