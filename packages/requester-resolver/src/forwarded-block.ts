@@ -140,9 +140,18 @@ export function readForwardedMailbox(value: string): { address: string; name: st
   }
   for (const m of list) {
     const key = addressKey(m.address);
-    if (key !== null) return { address: m.address, name: m.name, key };
+    // Gmail's text part shows the sender name in bold: `From: *Ann Example* <ann@x>`.
+    if (key !== null) return { address: m.address, name: stripBold(m.name), key };
   }
   return null;
+}
+
+function stripBold(name: string): string {
+  let start = 0;
+  let end = name.length;
+  while (start < end && name[start] === '*') start++;
+  while (end > start && name[end - 1] === '*') end--;
+  return name.slice(start, end).trim();
 }
 
 /** What was found in a forwarded body. */

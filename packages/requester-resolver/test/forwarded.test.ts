@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parseHeaders } from '@mailroom/headers';
 import {
   DEFAULT_FORWARD_TABLES,
   FORWARD_BLOCK_MARKERS,
@@ -78,6 +79,8 @@ describe('forwarded-block recognition', () => {
       'From: Ann Example [mailto:ann@example.com]',
       'From: ann@example.com<mailto:ann@example.com>',
       'From: "Example, Ann" <ann@example.com>',
+      'From: Ann Example <ann@example.com<mailto:ann@example.com>>',
+      'From: *Ann Example* <ann@example.com>',
     ]) {
       expect(
         findForwardedOriginal(`FYI\n________________________________\n${line}\nSent: today\n`, {
@@ -96,6 +99,19 @@ describe('forwarded-block recognition', () => {
         ?.address,
     ).toBe('ann@example.com');
     expect(findForwardedOriginal('Hi\n\nFrom: Ann <ann@example.com>\nSent: Monday\n')).toBeNull();
+  });
+
+  it('Gmail bold names and Outlook link forms give the plain name', () => {
+    const body = '---------- Forwarded message ---------\nFrom: *Ann Example* <ann@example.com>\n';
+    expect(findForwardedOriginal(body)).toMatchObject({ address: 'ann@example.com', name: 'Ann Example' });
+  });
+
+  it('REQ-1: an Exchange sender shown by name only (no address) is not an original author', () => {
+    const headers = parseHeaders('From: bob@acme.example\r\nSubject: FW: x\r\n\r\n');
+    const bodyText = 'FYI\n________________________________\nFrom: Smith, John\nSent: Monday\nTo: Support\n';
+    const r = resolveRequester(headers, { ...ACME, bodyText });
+    expect(r.requester?.key).toBe('bob@acme.example');
+    expect(r.warnings.map((w) => w.code)).toContain('forwarded-original-not-found');
   });
 
   it('reply separators (Original Message, Outlook underscore line) open a block only under a forward subject', () => {
