@@ -187,7 +187,8 @@ export function scanForwardedBlock(
   let openedBy: string | null = null;
   let sinceMarker = 0;
   let blockLabels = 0;
-  let pendingFrom: { value: string; line: number } | null = null;
+  // The sender label of the current block, read once (a name-only sender stays null and is not re-read).
+  let pendingFrom: { mailbox: ReturnType<typeof readForwardedMailbox>; line: number } | null = null;
   while (pos <= text.length && lineNo < limits.maxBodyLines) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = text.length;
@@ -208,10 +209,10 @@ export function scanForwardedBlock(
       if (openedBy !== null || labelBlockAlone) {
         blockLabels++;
         if (labelled.field === 'from' && pendingFrom === null)
-          pendingFrom = { value: labelled.value, line: lineNo };
+          pendingFrom = { mailbox: readForwardedMailbox(labelled.value), line: lineNo };
         // After a marker, the From line alone is enough; without one, two labels make it a header block.
         if (pendingFrom !== null && (openedBy !== null || blockLabels >= 2)) {
-          const mailbox = readForwardedMailbox(pendingFrom.value);
+          const { mailbox } = pendingFrom;
           if (mailbox !== null) return { ...mailbox, format: openedBy ?? 'labels', line: pendingFrom.line };
         }
       }
