@@ -301,7 +301,12 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
   const replyTo = read('Reply-To');
   const sender = read('Sender');
   const fromMb = firstValid(from);
-  const rcptTo = Array.isArray(message.envelope?.rcptTo) ? message.envelope.rcptTo : [];
+  // Envelope and texts come from the mail server: keep only what has the documented type.
+  const rcptTo = Array.isArray(message.envelope?.rcptTo)
+    ? message.envelope.rcptTo.filter((r): r is string => typeof r === 'string')
+    : [];
+  const bodyText = typeof message.bodyText === 'string' ? message.bodyText : undefined;
+  const reportText = typeof message.reportText === 'string' ? message.reportText : undefined;
 
   for (const f of from) if (f.key === null) d.exclude(f, 'invalid');
   const fromRole = fromMb === null ? null : roleOf(fromMb.key!, c);
@@ -317,11 +322,7 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
 
   // A bounce, when the caller asked for the failed recipient.
   if (c.bounce === 'final-recipient') {
-    const failed = findFailedRecipient(
-      headers,
-      message.reportText ?? message.bodyText,
-      limits.maxReportChars,
-    );
+    const failed = findFailedRecipient(headers, reportText ?? bodyText, limits.maxReportChars);
     if (failed !== null) {
       take(
         { address: failed.address, name: '', key: failed.key, field: failed.field },
@@ -413,9 +414,7 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     // our own notifications quoting a customer are not taken for forwards.
     if (byAgent || (fromRole === 'support-address' && !listRewriteResolved && prefix !== null)) {
       const original =
-        message.bodyText === undefined || typeof message.bodyText !== 'string'
-          ? null
-          : scanForwardedBlock(message.bodyText, c.tables, limits, prefix !== null);
+        bodyText === undefined ? null : scanForwardedBlock(bodyText, c.tables, limits, prefix !== null);
       if (original !== null) {
         d.explain(
           `${byAgent ? 'Agent' : 'Support address'} <${fromMb.address}> forwarded a message (${original.format}` +

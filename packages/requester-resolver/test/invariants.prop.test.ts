@@ -355,3 +355,19 @@ describe('never throws on hostile input, bounded time', () => {
     );
   });
 });
+
+describe('inputs of the wrong type from a careless caller', () => {
+  it('non-string envelope recipients, body and report are ignored, not thrown on', () => {
+    const headers = createHeaderList([{ name: 'From', value: 'ann@customer.example' }]);
+    const odd = { rcptTo: [42, null, 'acme@helpdesk.example'] } as unknown as { rcptTo: string[] };
+    const r = resolveRequester(headers, {
+      ...CONTEXT,
+      envelope: odd,
+      bodyText: 7 as unknown as string,
+      reportText: {} as unknown as string,
+      bounceRequester: 'final-recipient',
+    });
+    expect(r.recipient).toMatchObject({ address: 'support@acme.example', source: 'envelope' });
+    expect(r.requester?.key).toBe('ann@customer.example');
+  });
+});
