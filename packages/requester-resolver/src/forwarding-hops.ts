@@ -63,6 +63,12 @@ export const FORWARDING_MARKERS: readonly ForwardingMarker[] = Object.freeze([
   },
 ]);
 
+/**
+ * Domains of provider-internal routing addresses that stand for a mailbox of the customer's own domain (Microsoft
+ * 365 tenants). An address there with the local part of an address already on the path is the same mailbox.
+ */
+export const ROUTING_DOMAIN_SUFFIXES: readonly string[] = Object.freeze(['.onmicrosoft.com']);
+
 /** A `for` clause somewhere in a Received value (cheap pre-check before parsing the field). */
 const FOR_WORD = /\sfor\s/i;
 
@@ -103,7 +109,26 @@ export function forwardingPathOf(
 ): ForwardingAnalysis {
   const byKey = new Map<string, { field: string; value: string }[]>();
   const order: string[] = [];
-  const add = (key: string, field: string, value: string): void => {
+  // Microsoft 365 routes a mailbox through its tenant routing address (`support@acme.mail.onmicrosoft.com`): the same
+  // mailbox, not a forwarding hop. Merge such an address into the path entry with the same local part.
+  const domainByLocal = new Map<string, string>();
+  const routingByLocal = new Map<string, string>();
+  const claimed = new Set<string>();
+  const add = (rawKey: string, field: string, value: string): void => {
+    const local = rawKey.slice(0, rawKey.lastIndexOf('@'));
+    let key = rawKey;
+    if (ROUTING_DOMAIN_SUFFIXES.some((suffix) => rawKey.endsWith(suffix))) {
+      key = domainByLocal.get(local) ?? routingByLocal.get(local) ?? rawKey;
+      if (!routingByLocal.has(local)) routingByLocal.set(local, key);
+    } else {
+      // A routing address seen first stands for the first customer-domain address with its local part.
+      const routed = routingByLocal.get(local);
+      if (routed !== undefined && !claimed.has(routed) && !byKey.has(rawKey)) {
+        key = routed;
+        claimed.add(routed);
+      }
+      if (!domainByLocal.has(local)) domainByLocal.set(local, key);
+    }
     const evidence = byKey.get(key);
     const entry = { field, value: value.slice(0, 400) };
     if (evidence === undefined) {

@@ -14,7 +14,7 @@ export {
 export type { ForwardedOriginal } from './forwarded-block.js';
 export { findForwardedOriginal, isForwardSubject } from './forwarded-block.js';
 export type { ForwardingAnalysis, ForwardingMarker } from './forwarding-hops.js';
-export { analyseForwarding, FORWARDING_MARKERS } from './forwarding-hops.js';
+export { analyseForwarding, FORWARDING_MARKERS, ROUTING_DOMAIN_SUFFIXES } from './forwarding-hops.js';
 export { DEFAULT_RESOLVER_LIMITS } from './limits.js';
 export type { ListSoftwareSignature } from './list-rewriting.js';
 export {

@@ -276,6 +276,21 @@ describe('REQ-2: each kind of forwarding evidence', () => {
     expect(hops(lines)).toEqual(['a@acme.example', 'b@acme.example', 'c@helpdesk.example']);
     expect(warned(lines)).toBe(true);
   });
+  it('REQ-2: a Microsoft 365 tenant routing address is the same mailbox, not another hop', () => {
+    const lines = [
+      'Delivered-To: acme@helpdesk.example',
+      'X-MS-Exchange-ForwardingLoop: support@acme.example;2f1c8a3e-7b4d-4e5f-9a0b-1c2d3e4f5a6b',
+      'Received: from a by b for <support@acme.mail.onmicrosoft.com>; Tue, 4 Mar 2025 10:00:01 +0000',
+      'Received: from x by a for <support@acme.example>; Tue, 4 Mar 2025 10:00:00 +0000',
+    ];
+    expect(hops(lines)).toEqual(['support@acme.example', 'acme@helpdesk.example']);
+    expect(warned(lines)).toBe(false);
+    // Without the forwarding marker, only the Received chain names both forms: still one entry.
+    const routingFirst = [lines[0]!, lines[2]!, lines[3]!];
+    expect(hops(routingFirst)).toHaveLength(2);
+    expect(warned(routingFirst)).toBe(false);
+  });
+
   it('REQ-2: Resent-* blocks count one hop each', () => {
     expect(warned(['Resent-From: x@acme.example', 'Resent-Date: Tue, 4 Mar 2025 10:00:00 +0000'])).toBe(
       false,
