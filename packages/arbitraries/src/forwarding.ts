@@ -10,6 +10,7 @@ export interface GeneratedPerson {
 export type ForwardClient =
   | 'gmail'
   | 'outlook'
+  | 'outlook-desktop'
   | 'outlook-plaintext'
   | 'apple-mail'
   | 'thunderbird'
@@ -304,6 +305,7 @@ const LABELS: Record<ForwardLanguage, Labels> = {
 const ALL_CLIENTS: readonly ForwardClient[] = [
   'gmail',
   'outlook',
+  'outlook-desktop',
   'outlook-plaintext',
   'apple-mail',
   'thunderbird',
@@ -336,6 +338,14 @@ function forwardBlock(
     case 'outlook':
       return [
         '________________________________',
+        line(l.from, from),
+        line(l.sent, 'Monday, March 3, 2025 18:12'),
+        line(l.to, to),
+        line(l.subject, subject),
+      ];
+    case 'outlook-desktop':
+      // The text/plain alternative of Outlook desktop's HTML forward: no separator line, only the label block.
+      return [
         line(l.from, from),
         line(l.sent, 'Monday, March 3, 2025 18:12'),
         line(l.to, to),
@@ -400,9 +410,9 @@ const NOTES = [
 ];
 
 /**
- * An agent's inline forward of a customer's message, in the layout of Gmail, Outlook (HTML-to-text and plain-text
- * compose), Apple Mail, Thunderbird or Yahoo, with header labels in one of 12 languages, plus the original sender
- * it embeds. The outer From is an agent at `agentDomain`; the original sender never is.
+ * An agent's inline forward of a customer's message, in the layout of Gmail, Outlook (web/mobile underscore line,
+ * the label-only text part of desktop HTML forwards, plain-text compose), Apple Mail, Thunderbird or Yahoo, with
+ * header labels in one of 12 languages, plus the original sender it embeds. The outer From is an agent at `agentDomain`; the original sender never is.
  *
  * @example
  * fc.assert(fc.property(forwardedMessage(), ({ raw, bodyText, originalSender }) => {
@@ -432,7 +442,8 @@ export function forwardedMessage(
       const agent = { address: `${agentLocal}@${agentDomain}`, name: agentName };
       const block = forwardBlock(client, l, original, to, subject);
       // Some agents' clients quote the forwarded part with `> ` (plain-text forward inline).
-      const shown = quoted && client !== 'outlook' ? block.map((x) => (x === '' ? '>' : `> ${x}`)) : block;
+      const shown =
+        quoted && !client.startsWith('outlook') ? block.map((x) => (x === '' ? '>' : `> ${x}`)) : block;
       const bodyLines = [note, '', ...shown, '', 'Hello,', 'please help.', ''];
       const bodyText = bodyLines.join(crlfBody ? '\r\n' : '\n');
       const headers = [
