@@ -58,6 +58,15 @@ describe('REQ-1: an agent forward makes the original author the requester', () =
     },
   );
 
+  it("REQ-1: an HTML-only Outlook on the web forward, through mailparser's HTML-to-text, resolves too", async () => {
+    const { headers, bodyText } = await loadFixture('forwards-html/outlook-web-html-only.eml');
+    const r = resolveRequester(headers, { ...ACME, bodyText });
+    expect(r.requester).toMatchObject({
+      address: 'ann.example@customer.example',
+      source: 'forwarded-original',
+    });
+  });
+
   it('REQ-1: without the body the agent stays requester and the resolver says the original was not found', async () => {
     const { headers } = await loadFixture('forwards/gmail-en.eml');
     const r = resolveRequester(headers, ACME);
