@@ -160,43 +160,42 @@ export function planMailboxImport(
   const chosen: PlannedImport[] = [];
   const remember: string[] = [];
   const batch = new Set<string>();
-  let recentTaken = 0;
-
-  for (const m of valid) {
+  // The initial import window is the `limit` most recent messages, imported or not: a reconnection re-imports
+  // nothing from it (GMAIL-3) and does not reach further back to make up the number.
+  valid.forEach((m, rank) => {
     const midKey = messageIdKey(m.messageId);
     const idKey = `id:${m.id}`;
     if (known.has(idKey) || known.has(m.id) || (midKey !== null && known.has(midKey))) {
       skipped.push({ id: m.id, reason: 'already-imported', rule: 'GMAIL-3' });
-      continue;
+      return;
     }
     if (batch.has(idKey) || (midKey !== null && batch.has(midKey))) {
       skipped.push({ id: m.id, reason: 'duplicate-in-batch', rule: 'GMAIL-3' });
-      continue;
+      return;
     }
     if (!gmail && m.folder !== undefined && m.folder.trim().toLowerCase() !== 'inbox') {
       skipped.push({ id: m.id, reason: 'not-in-inbox', rule: 'EXCH-2' });
-      continue;
+      return;
     }
     let suppressTriggers = false;
     let rule: ConnectorRuleId = pollRule;
     if (connecting) {
       if (!initial) {
         skipped.push({ id: m.id, reason: 'before-connection', rule: 'GMAIL-1' });
-        continue;
+        return;
       }
-      if (recentTaken >= limit) {
+      if (rank >= limit) {
         skipped.push({ id: m.id, reason: 'beyond-initial-limit', rule: 'GMAIL-2' });
-        continue;
+        return;
       }
-      recentTaken++;
       suppressTriggers = true;
       rule = 'GMAIL-2';
     } else if (!m.unread) {
       skipped.push({ id: m.id, reason: 'read', rule: pollRule });
-      continue;
+      return;
     } else if (connectedAt !== null && m.receivedAt < connectedAt) {
       skipped.push({ id: m.id, reason: 'before-connection', rule: pollRule });
-      continue;
+      return;
     }
     batch.add(idKey);
     remember.push(idKey);
@@ -205,7 +204,7 @@ export function planMailboxImport(
       remember.push(midKey);
     }
     chosen.push({ id: m.id, messageId: m.messageId, suppressTriggers, rule });
-  }
+  });
   chosen.reverse();
   return { import: chosen, skipped, remember, truncated };
 }
