@@ -5,10 +5,10 @@ import { checkNotUser, parseConfig, prepareContext } from './validate-common.js'
 
 /**
  * Validates forwarding from the customer's domain to the helpdesk: the forwarding set-up (FWD-1), Microsoft 365's
- * external forwarding policy (FWD-2), the number of hops (REQ-2, FWD-3), the anti-phishing "via" tag (FWD-4), and
+ * external forwarding policy (FWD-2), the number of hops (REQ-2; FWD-3 and REQ-3 on Microsoft 365), the anti-phishing "via" tag (FWD-4), and
  * addresses that would loop (LOOP-4).
  *
- * @rule FWD-1, FWD-2, FWD-3, FWD-4, REQ-2, LOOP-4
+ * @rule FWD-1, FWD-2, FWD-3, FWD-4, REQ-2, REQ-3, LOOP-4
  * @example
  * validateForwarding({
  *   kind: 'forwarding', provider: 'microsoft-365', method: 'mailbox-forwarding', externalForwarding: 'automatic',

@@ -32,7 +32,7 @@ describe('validateForwarding', () => {
     expect(citedAt(validateForwarding(transportRule), 'FWD-2')).toEqual([]);
   });
 
-  it('FWD-3: Microsoft 365 allows only one redirection', () => {
+  it('FWD-3, REQ-3: Microsoft 365 allows only one redirection', () => {
     const twoHops = variant(forwarding, (c) => (c.hops = ['help@contoso.com', 'support@contoso.com']));
     expect(citedAt(validateForwarding(twoHops), 'FWD-3')).toEqual(['$.hops:error']);
     const google = variant(twoHops, (c) => {

@@ -91,6 +91,16 @@ describe('diagnoseSmtpReply', () => {
     expect(d.matches[0]?.fix.length).toBeGreaterThan(20);
   });
 
+  it('AUTH-1: a DMARC or SPF rejection of relayed mail points at signing with the customer domain', () => {
+    const dmarc = diagnoseSmtpReply(cases.find(([, id]) => id === 'dmarc-rejected')![2]);
+    expect(dmarc.matches[0]).toMatchObject({ rule: 'AUTH-1', id: 'dmarc-rejected' });
+    expect(dmarc.matches[0]?.fix).toContain('DKIM');
+    const spf = diagnoseSmtpReply(
+      '550 5.7.23 The message was rejected because of Sender Policy Framework violation',
+    );
+    expect(spf.matches[0]).toMatchObject({ rule: 'AUTH-1', id: 'spf-failed' });
+  });
+
   it('FWD-2: extracts codes and permanence from a pasted NDR', () => {
     const d = diagnoseSmtpReply(cases[0]![2]);
     expect(d).toMatchObject({ replyCode: 550, enhancedCode: '5.7.520', temporary: false });
