@@ -3,14 +3,20 @@ import { addressKey } from '@mailroom/headers';
 /** Longest pattern or address compared; longer ones never match (keeps matching bounded). */
 const MAX_COMPARED_LENGTH = 512;
 
+// A plain ASCII dot-atom address: its key is its lower-case form, so the IDNA-capable parser can be skipped (large
+// user lists in the context are keyed thousands of times per validation). Linear: labels cannot contain the dot.
+const PLAIN_ASCII_ADDRESS =
+  /^[A-Za-z0-9_+-]{1,64}(?:\.[A-Za-z0-9_+-]{1,64}){0,8}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}$/;
+
 /** The comparison key of an address (headers' `addressKey`), or its trimmed lower-case form when not parseable. */
 export function keyOf(address: string): string {
+  if (PLAIN_ASCII_ADDRESS.test(address)) return address.toLowerCase();
   return addressKey(address) ?? address.trim().toLowerCase();
 }
 
 /** The lower-case ASCII domain of an address, or `null` when it has none. */
 export function domainOf(address: string): string | null {
-  const key = addressKey(address);
+  const key = PLAIN_ASCII_ADDRESS.test(address) ? address.toLowerCase() : addressKey(address);
   if (key === null) return null;
   return key.slice(key.lastIndexOf('@') + 1);
 }
@@ -51,11 +57,22 @@ export function globMatches(pattern: string, text: string): boolean {
   return pi === p.length;
 }
 
+/** An address pattern with its normalised forms, prepared once per validation. */
+export interface AddressPattern {
+  readonly source: string;
+  readonly forms: readonly string[];
+}
+
+/** Prepares patterns for {@link matchingPattern}: the pattern as written and its address key. */
+export function preparePatterns(patterns: readonly string[]): AddressPattern[] {
+  return patterns.map((source) => ({ source, forms: [...new Set([source.trim(), keyOf(source)])] }));
+}
+
 /** The first pattern an address matches (compared on its address key), or `null`. */
-export function matchingPattern(address: string, patterns: readonly string[]): string | null {
+export function matchingPattern(address: string, patterns: readonly AddressPattern[]): string | null {
   const key = keyOf(address);
   for (const pattern of patterns) {
-    if (globMatches(keyOf(pattern), key) || globMatches(pattern.trim(), key)) return pattern;
+    if (pattern.forms.some((form) => globMatches(form, key))) return pattern.source;
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { keyOf, keySet, matchingPattern } from './address-match.js';
+import { type AddressPattern, keyOf, keySet, matchingPattern, preparePatterns } from './address-match.js';
 import { addSchemaIssues, SCHEMA_FIELD_RULES } from './field-rules.js';
 import { DEFAULT_SYSTEM_ADDRESS_PATTERNS, type ProblemList, type ValidationContext } from './problem.js';
 import type { ConnectorRuleId } from './rules.js';
@@ -69,7 +69,7 @@ export function parseConfig<T>(
 /** Context look-ups every validator uses, prepared once. */
 export interface PreparedContext {
   readonly users: ReadonlySet<string>;
-  readonly systemPatterns: readonly string[];
+  readonly systemPatterns: readonly AddressPattern[];
   readonly otherEnvironment: ReadonlySet<string>;
 }
 
@@ -83,9 +83,11 @@ export function prepareContext(context: ValidationContext | undefined): Prepared
     typeof context === 'object' && context !== null ? (context as Partial<Record<string, unknown>>) : {};
   return {
     users: keySet(stringList(c['userAddresses'])),
-    systemPatterns: Array.isArray(c['systemAddressPatterns'])
-      ? stringList(c['systemAddressPatterns'])
-      : DEFAULT_SYSTEM_ADDRESS_PATTERNS,
+    systemPatterns: preparePatterns(
+      Array.isArray(c['systemAddressPatterns'])
+        ? stringList(c['systemAddressPatterns'])
+        : DEFAULT_SYSTEM_ADDRESS_PATTERNS,
+    ),
     otherEnvironment: keySet(stringList(c['otherEnvironmentAddresses'])),
   };
 }
