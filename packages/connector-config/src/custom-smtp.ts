@@ -14,6 +14,23 @@ export interface CustomSmtpContext extends ValidationContext {
     | undefined;
 }
 
+const isStringList = (v: unknown): v is readonly string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** The networks to require: the context's when well formed, else the CSMTP-3 presets. */
+function sendingNetworksOf(context: CustomSmtpContext | undefined): {
+  wide: readonly string[];
+  narrow: readonly string[];
+} {
+  const given: unknown =
+    typeof context === 'object' && context !== null ? context.sendingNetworks : undefined;
+  if (typeof given === 'object' && given !== null) {
+    const { wide, narrow } = given as { wide?: unknown; narrow?: unknown };
+    if (isStringList(wide) && isStringList(narrow)) return { wide, narrow };
+  }
+  return { wide: SENDING_NETWORK_PRESETS['atera-wide'], narrow: SENDING_NETWORK_PRESETS['atera-narrow'] };
+}
+
 /** Prefix lengths shorter than this open the server to a large part of the Internet. */
 const BROADEST_SENSIBLE_IPV4_PREFIX = 8;
 
@@ -87,10 +104,7 @@ export function validateCustomSmtp(config: unknown, context?: CustomSmtpContext)
         );
       }
     });
-    const networks = context?.sendingNetworks ?? {
-      wide: SENDING_NETWORK_PRESETS['atera-wide'],
-      narrow: SENDING_NETWORK_PRESETS['atera-narrow'],
-    };
+    const networks = sendingNetworksOf(context);
     const wideCovered = networks.wide.every((n) => list.covers(n));
     const missing = networks.narrow.filter((n) => !list.covers(n));
     if (!wideCovered && missing.length > 0) {

@@ -25,7 +25,7 @@ export const MAIL_PROVIDERS: Readonly<Record<MailProvider, MailProviderProfile>>
     supportsBidirectional: false,
     outboundHosts: ['smtp.office365.com'],
     outboundPorts: [587, 25],
-    hostSuffixes: ['office365.com', 'outlook.office.com', 'protection.outlook.com', 'outlook.com'],
+    hostSuffixes: ['office365.com', 'outlook.office.com', 'protection.outlook.com'],
     usernameIsEmail: true,
   },
   'google-workspace': {

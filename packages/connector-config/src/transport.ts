@@ -61,8 +61,10 @@ export function checkOutboundServer(
   const profile = MAIL_PROVIDERS[provider];
   const host = server.host.trim().toLowerCase().replace(/\.$/, '');
 
-  if (provider === 'microsoft-365') {
-    if (!profile.outboundHosts.includes(host)) {
+  // Declared Microsoft 365 with a foreign host is as wrong as a Microsoft host with the wrong name.
+  if (provider === 'microsoft-365' || declared === 'microsoft-365') {
+    const m365 = MAIL_PROVIDERS['microsoft-365'];
+    if (!m365.outboundHosts.includes(host)) {
       out.error(
         'SMTP-14',
         path('host'),
@@ -70,7 +72,7 @@ export function checkOutboundServer(
         'Set the host to smtp.office365.com.',
       );
     }
-    if (!profile.outboundPorts.includes(server.port)) {
+    if (!m365.outboundPorts.includes(server.port)) {
       out.error(
         'SMTP-14',
         path('port'),
@@ -88,11 +90,12 @@ export function checkOutboundServer(
     }
   }
 
-  if (profile.usernameIsEmail && !server.username.includes('@')) {
+  const needsEmail = profile.usernameIsEmail ? profile : MAIL_PROVIDERS[declared];
+  if (needsEmail.usernameIsEmail && !server.username.includes('@')) {
     out.error(
       'SMTP-15',
       path('username'),
-      `${profile.label} expects the full email address as SMTP username, not "${server.username.slice(0, 80)}".`,
+      `${needsEmail.label} expects the full email address as SMTP username, not "${server.username.slice(0, 80)}".`,
       'Use the mailbox address (e.g. help@example.com) as the username.',
     );
   }

@@ -69,6 +69,14 @@ describe('validateCustomSmtp', () => {
       '$.allowlistedNetworks[2]:error',
       '$.allowlistedNetworks[3]:error',
     ]);
+    const ownList = { sendingNetworks: { wide: ['198.51.100.0/24'], narrow: ['198.51.100.25'] } };
+    expect(citedAt(validateCustomSmtp(customSmtp, ownList), 'CSMTP-3')).toEqual([
+      '$.allowlistedNetworks:warning',
+    ]);
+    const malformed = { sendingNetworks: { wide: 'all' } } as unknown as Parameters<
+      typeof validateCustomSmtp
+    >[1];
+    expect(citedAt(validateCustomSmtp(customSmtp, malformed), 'CSMTP-3')).toEqual([]);
     const everyone = variant(customSmtp, (c) => c.allowlistedNetworks.push('0.0.0.0/0'));
     expect(citedAt(validateCustomSmtp(everyone), 'CSMTP-3')).toEqual(['$.allowlistedNetworks[2]:warning']);
   });

@@ -291,6 +291,14 @@ describe('validateSmtpConnector', () => {
     expect(citedAt(validateSmtpConnector(imapHost), 'SMTP-14')).toEqual([
       '$.domains[0].addresses[0].outbound.host:error',
     ]);
+    // Declared Microsoft 365 but pointed at another provider's host.
+    const foreignHost = variant(
+      smtpOutboundOnly,
+      (c) => (c.domains[0].addresses[0].outbound.host = 'smtp.gmail.com'),
+    );
+    expect(citedAt(validateSmtpConnector(foreignHost), 'SMTP-14')).toEqual([
+      '$.domains[0].addresses[0].outbound.host:error',
+    ]);
   });
 
   it('SMTP-15: Microsoft 365 needs the email address as username; helpdesk usernames follow <sub>@<sub>.zendesk.com', () => {

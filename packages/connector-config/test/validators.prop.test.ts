@@ -46,6 +46,8 @@ const contexts: fc.Arbitrary<ValidationContext | undefined> = fc.oneof(
       otherEnvironmentAddresses: fc.array(fc.constantFrom('support@contoso.com'), { maxLength: 1 }),
       applyVia: fc.constantFrom('admin-ui', 'api'),
       now: fc.integer({ min: 0, max: 4_000_000_000_000 }),
+      limits: fc.jsonValue(),
+      sendingNetworks: fc.oneof(fc.jsonValue(), fc.record({ wide: fc.jsonValue(), narrow: fc.jsonValue() })),
     },
     { requiredKeys: [] },
   ) as fc.Arbitrary<ValidationContext>,
