@@ -8,20 +8,35 @@ const MAX_COMPARED_LENGTH = 512;
 const PLAIN_ASCII_ADDRESS =
   /^[A-Za-z0-9_+-]{1,64}(?:\.[A-Za-z0-9_+-]{1,64}){0,8}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}$/;
 
-/** The comparison key of an address (headers' `addressKey`), or its trimmed lower-case form when not parseable. */
+/**
+ * The comparison key of an address (headers' `addressKey`), or its trimmed lower-case form when not parseable.
+ *
+ * @example
+ * keyOf('Support@Contoso.com'); // 'support@contoso.com'
+ */
 export function keyOf(address: string): string {
   if (PLAIN_ASCII_ADDRESS.test(address)) return address.toLowerCase();
   return addressKey(address) ?? address.trim().toLowerCase();
 }
 
-/** The lower-case ASCII domain of an address, or `null` when it has none. */
+/**
+ * The lower-case ASCII domain of an address, or `null` when it has none.
+ *
+ * @example
+ * domainOf('help@Fabrikam.com'); // 'fabrikam.com'
+ */
 export function domainOf(address: string): string | null {
   const key = PLAIN_ASCII_ADDRESS.test(address) ? address.toLowerCase() : addressKey(address);
   if (key === null) return null;
   return key.slice(key.lastIndexOf('@') + 1);
 }
 
-/** Lower-case ASCII form of a domain name (through the address key of `x@domain`), or `null`. */
+/**
+ * Lower-case ASCII form of a domain name (through the address key of `x@domain`), or `null`.
+ *
+ * @example
+ * normalizeDomain('Contoso.COM.'); // 'contoso.com'
+ */
 export function normalizeDomain(domain: string): string | null {
   const key = addressKey(`x@${domain.trim().replace(/\.$/, '')}`);
   return key === null ? null : key.slice(2);
@@ -30,6 +45,9 @@ export function normalizeDomain(domain: string): string | null {
 /**
  * Glob match where `*` stands for any run of characters, case-insensitive. Iterative with a single backtrack
  * point, so it runs in O(pattern × text) at worst and never uses a regular expression built from input.
+ *
+ * @example
+ * globMatches('*@*.zendesk.com', 'support@acme.zendesk.com'); // true
  */
 export function globMatches(pattern: string, text: string): boolean {
   if (pattern.length > MAX_COMPARED_LENGTH || text.length > MAX_COMPARED_LENGTH) return false;
@@ -63,12 +81,22 @@ export interface AddressPattern {
   readonly forms: readonly string[];
 }
 
-/** Prepares patterns for {@link matchingPattern}: the pattern as written and its address key. */
+/**
+ * Prepares patterns for {@link matchingPattern}: the pattern as written and its address key.
+ *
+ * @example
+ * preparePatterns(['*@*.zendesk.com'])[0]?.source; // '*@*.zendesk.com'
+ */
 export function preparePatterns(patterns: readonly string[]): AddressPattern[] {
   return patterns.map((source) => ({ source, forms: [...new Set([source.trim(), keyOf(source)])] }));
 }
 
-/** The first pattern an address matches (compared on its address key), or `null`. */
+/**
+ * The first pattern an address matches (compared on its address key), or `null`.
+ *
+ * @example
+ * matchingPattern('noreply@atera.com', preparePatterns(['noreply@atera.com'])); // 'noreply@atera.com'
+ */
 export function matchingPattern(address: string, patterns: readonly AddressPattern[]): string | null {
   const key = keyOf(address);
   for (const pattern of patterns) {
@@ -77,7 +105,12 @@ export function matchingPattern(address: string, patterns: readonly AddressPatte
   return null;
 }
 
-/** A set of address keys built from a list, for membership tests. */
+/**
+ * A set of address keys built from a list, for membership tests.
+ *
+ * @example
+ * keySet(['Jane@Contoso.com']).has('jane@contoso.com'); // true
+ */
 export function keySet(addresses: readonly string[] | undefined): ReadonlySet<string> {
   const out = new Set<string>();
   for (const a of addresses ?? []) if (typeof a === 'string') out.add(keyOf(a));

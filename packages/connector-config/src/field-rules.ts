@@ -351,7 +351,13 @@ function valueAt(input: unknown, segments: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** Turns zod issues into problems that cite the rule of the field they concern. */
+/**
+ * Turns zod issues into problems that cite the rule of the field they concern.
+ *
+ * @example
+ * const r = smtpConnectorSchema.safeParse(input);
+ * if (!r.success) addSchemaIssues('smtp-connector', input, r.error.issues, problems);
+ */
 export function addSchemaIssues(
   kind: ConnectorKind,
   input: unknown,

@@ -38,7 +38,12 @@ export function isPrivateHost(host: string): boolean {
   return PRIVATE_HOST_SUFFIXES.some((s) => h === s || h.endsWith(`.${s}`));
 }
 
-/** The provider that governs a server: the host's when it is recognisable, else the declared one. */
+/**
+ * The provider that governs a server: the host's when it is recognisable, else the declared one.
+ *
+ * @example
+ * effectiveProvider('other', 'smtp.office365.com'); // 'microsoft-365'
+ */
 export function effectiveProvider(declared: MailProvider, host: string): MailProvider {
   return providerOfHost(host) ?? declared;
 }
@@ -47,6 +52,11 @@ export function effectiveProvider(declared: MailProvider, host: string): MailPro
  * Checks host, port, TLS and login of an outbound server: Microsoft 365 settings (SMTP-14), an email username where
  * the provider needs one (SMTP-15), and port/TLS pairs that cannot work. `tlsRule` is the rule TLS problems cite;
  * `tlsRequired` makes TLS off an error even on a private network (the SMTP connector is TLS-only, SMTP-1).
+ *
+ * @rule SMTP-1, SMTP-14, SMTP-15, CSMTP-1
+ * @example
+ * checkOutboundServer(problems, ['outbound'], { host: 'smtp.office365.com', port: 465, tls: 'implicit', username: 'a@contoso.com' }, 'microsoft-365', 'SMTP-1', true);
+ * // adds SMTP-14 at $.outbound.port
  */
 export function checkOutboundServer(
   out: ProblemList,

@@ -28,6 +28,9 @@ function tooLarge(input: unknown): 'nodes' | 'depth' | null {
 /**
  * Parses input against a kind's schema. Returns the typed config, or `null` after adding structural problems (each
  * citing the rule of its field). Never throws.
+ *
+ * @example
+ * const config = parseConfig('custom-smtp', customSmtpSchema, input, problems); // null when unreadable
  */
 export function parseConfig<T>(
   kind: ConnectorKind,
@@ -77,7 +80,12 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-/** Reads a context defensively (a context from JSON may be malformed too). */
+/**
+ * Reads a context defensively (a context from JSON may be malformed too).
+ *
+ * @example
+ * prepareContext({ userAddresses: ['Jane@Contoso.com'] }).users.has('jane@contoso.com'); // true
+ */
 export function prepareContext(context: ValidationContext | undefined): PreparedContext {
   const c: Partial<Record<string, unknown>> =
     typeof context === 'object' && context !== null ? (context as Partial<Record<string, unknown>>) : {};
@@ -95,6 +103,11 @@ export function prepareContext(context: ValidationContext | undefined): Prepared
 /**
  * OUT-4 and LOOP-4 for an address the helpdesk will send from through the customer's server: it must not be a
  * system address, and it must not belong to a user.
+ *
+ * @rule OUT-4, LOOP-4
+ * @example
+ * checkSendingAddress(problems, '$.supportAddress', 'support@acme.zendesk.com', prepareContext(undefined));
+ * // adds OUT-4: a system address
  */
 export function checkSendingAddress(
   out: ProblemList,
@@ -115,7 +128,14 @@ export function checkSendingAddress(
   checkNotUser(out, path, address, ctx);
 }
 
-/** LOOP-4: a support address can never be a user's address. */
+/**
+ * LOOP-4: a support address can never be a user's address.
+ *
+ * @rule LOOP-4
+ * @example
+ * checkNotUser(problems, '$.mailbox', 'jane@contoso.com', prepareContext({ userAddresses: ['jane@contoso.com'] }));
+ * // adds LOOP-4
+ */
 export function checkNotUser(out: ProblemList, path: string, address: string, ctx: PreparedContext): void {
   if (ctx.users.has(keyOf(address))) {
     out.error(
