@@ -82,6 +82,7 @@ describe('validateCustomSmtp', () => {
   });
 
   it('CSMTP-4: white-labelling does not cover reports and invoices', () => {
+    expect(citedAt(validateCustomSmtp(customSmtp), 'CSMTP-4')).toEqual([]);
     const reports = variant(customSmtp, (c) => (c.whiteLabel.reportsAndInvoices = true));
     expect(citedAt(validateCustomSmtp(reports), 'CSMTP-4')).toEqual([
       '$.whiteLabel.reportsAndInvoices:warning',

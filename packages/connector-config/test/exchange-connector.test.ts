@@ -32,6 +32,7 @@ describe('validateExchangeConnector', () => {
   });
 
   it('EXCH-3: CCs and followers must be enabled', () => {
+    expect(citedAt(validateExchangeConnector(exchange), 'EXCH-3')).toEqual([]);
     const off = variant(exchange, (c) => (c.ccsAndFollowersEnabled = false));
     expect(citedAt(validateExchangeConnector(off), 'EXCH-3')).toEqual(['$.ccsAndFollowersEnabled:error']);
     const missing = variant(exchange, (c) => delete c.ccsAndFollowersEnabled);
@@ -39,6 +40,7 @@ describe('validateExchangeConnector', () => {
   });
 
   it('EXCH-4: headers must survive (OUT-2) and a system address cannot be the mailbox (OUT-4)', () => {
+    expect(citedAt(validateExchangeConnector(exchange), 'EXCH-4')).toEqual([]);
     const strips = variant(exchange, (c) => (c.preservesHelpdeskHeaders = false));
     expect(citedAt(validateExchangeConnector(strips), 'EXCH-4')).toEqual([
       '$.preservesHelpdeskHeaders:error',

@@ -53,6 +53,7 @@ describe('validateForwarding', () => {
   });
 
   it('FWD-4: the anti-phishing "via" tag is warned about', () => {
+    expect(citedAt(validateForwarding(forwarding), 'FWD-4')).toEqual([]);
     const via = variant(forwarding, (c) => (c.antiPhishingViaTag = true));
     expect(citedAt(validateForwarding(via), 'FWD-4')).toEqual(['$.antiPhishingViaTag:warning']);
     expect(validateForwarding(via).valid).toBe(true);

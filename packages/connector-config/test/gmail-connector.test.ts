@@ -32,6 +32,7 @@ describe('validateGmailConnector', () => {
   });
 
   it('GMAIL-3: an account connected twice would import every message twice', () => {
+    expect(citedAt(validateGmailConnector(gmail), 'GMAIL-3')).toEqual([]);
     const twice = variant(gmail, (c) =>
       c.accounts.push({ address: 'Support@Northwind-Traders.com', accountType: 'google-workspace' }),
     );
@@ -54,6 +55,7 @@ describe('validateGmailConnector', () => {
   });
 
   it('GMAIL-5: 500/day for Gmail and 2,000/day for Google Workspace when sending through Gmail', () => {
+    expect(citedAt(validateGmailConnector(gmail), 'GMAIL-5')).toEqual([]);
     const nearWorkspace = variant(gmail, (c) => (c.accounts[0].expectedDailyNotifications = 1700));
     expect(citedAt(validateGmailConnector(nearWorkspace), 'GMAIL-5')).toEqual([
       '$.accounts[0].expectedDailyNotifications:warning',
