@@ -271,7 +271,10 @@ function checkSmtpConnector(
           'Remove the forwarding support address first, then add it back through the connector.',
         );
       }
-      if (context?.applyVia === 'api' && match?.channel !== 'smtp-connector') {
+      // A known address with an unknown channel may already be on the connector: not guessed.
+      const newToConnector =
+        match === undefined || (match.channel !== undefined && match.channel !== 'smtp-connector');
+      if (context?.applyVia === 'api' && newToConnector) {
         out.error(
           'SMTP-10',
           aPath('address'),

@@ -220,6 +220,15 @@ describe('validateSmtpConnector', () => {
       supportAddresses: [{ address: 'support@contoso.com', channel: 'smtp-connector' as const }],
     };
     expect(citedAt(validateSmtpConnector(smtpOutboundOnly, existing), 'SMTP-10')).toEqual([]);
+    const unknownChannel = { applyVia: 'api' as const, supportAddresses: ['support@contoso.com'] };
+    expect(citedAt(validateSmtpConnector(smtpOutboundOnly, unknownChannel), 'SMTP-10')).toEqual([]);
+    const forwarded = {
+      applyVia: 'api' as const,
+      supportAddresses: [{ address: 'support@contoso.com', channel: 'forwarding' as const }],
+    };
+    expect(citedAt(validateSmtpConnector(smtpOutboundOnly, forwarded), 'SMTP-10')).toEqual([
+      '$.domains[0].addresses[0].address:error',
+    ]);
     expect(citedAt(validateSmtpConnector(smtpOutboundOnly, { applyVia: 'api' }), 'SMTP-10')).toEqual([
       '$.domains[0].addresses[0].address:error',
     ]);

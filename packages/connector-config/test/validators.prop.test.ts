@@ -106,6 +106,11 @@ describe('validators on arbitrary input', () => {
     },
   );
 
+  it('regression (fast-check counterexample): a value with no kind is not valid and cites no rule', () => {
+    expect(validateConnectorConfig(0)).toEqual({ kind: null, valid: false, problems: [] });
+    expect(validateConnectorConfig({ kind: 'smtp' })).toEqual({ kind: null, valid: false, problems: [] });
+  });
+
   it('refuses huge and deeply nested input quickly, as a problem', () => {
     const huge = {
       kind: 'custom-smtp',
