@@ -116,6 +116,30 @@ export const SCHEMA_FIELD_RULES: Readonly<Record<ConnectorKind, readonly FieldRu
       fix: 'Give host, port, tls, username and password of the mailbox on your mail server.',
     },
     {
+      field: 'domains.*.addresses.*.outbound.host',
+      rule: 'SMTP-8',
+      label: 'Outbound host',
+      fix: 'Write the host name only, e.g. smtp.office365.com (no smtp://, no :587).',
+    },
+    {
+      field: 'domains.*.addresses.*.outbound.port',
+      rule: 'SMTP-8',
+      label: 'Outbound port',
+      fix: 'Write the port as a number: 587, 465 or 25.',
+    },
+    {
+      field: 'domains.*.addresses.*.outbound.username',
+      rule: 'SMTP-8',
+      label: 'Outbound username',
+      fix: 'Write the SMTP login of the mailbox, usually its full email address.',
+    },
+    {
+      field: 'domains.*.addresses.*.outbound.password',
+      rule: 'SMTP-8',
+      label: 'Outbound password',
+      fix: 'Write the mailbox password (or app password) as text.',
+    },
+    {
       field: 'domains.*.addresses.*.outbound.tls',
       rule: 'SMTP-1',
       label: 'TLS mode',
@@ -278,6 +302,30 @@ export const SCHEMA_FIELD_RULES: Readonly<Record<ConnectorKind, readonly FieldRu
       rule: 'CSMTP-1',
       label: 'Custom SMTP',
       fix: 'Describe the server as a JSON object with kind "custom-smtp", supportAddress, host, port, tls, username, password.',
+    },
+    {
+      field: 'host',
+      rule: 'CSMTP-1',
+      label: 'SMTP host',
+      fix: 'Write the host name only, e.g. smtp.office365.com (no smtp://, no :587).',
+    },
+    {
+      field: 'port',
+      rule: 'CSMTP-1',
+      label: 'SMTP port',
+      fix: 'Write the port as a number: 587 (STARTTLS) or 465 (implicit TLS).',
+    },
+    {
+      field: 'tls',
+      rule: 'CSMTP-1',
+      label: 'TLS mode',
+      fix: 'Use "starttls", "implicit" or "none".',
+    },
+    {
+      field: 'testSend',
+      rule: 'CSMTP-1',
+      label: 'Test send',
+      fix: 'Use "succeeded", "failed" or "not-run".',
     },
     {
       field: 'mailbox',

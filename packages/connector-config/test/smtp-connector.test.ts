@@ -381,5 +381,8 @@ describe('validateSmtpConnector', () => {
       'SMTP-8 $.domains[0].addresses[0].outbound.port',
       'SMTP-8 $.domains[0].addresses[0].outbound.prot',
     ]);
+    expect(r.problems[0]?.message).toBe('Outbound port: Invalid input: expected number, received string.');
+    expect(r.problems[0]?.fix).toContain('587');
+    expect(r.problems[1]?.message).toContain('Unknown setting "prot"');
   });
 });
