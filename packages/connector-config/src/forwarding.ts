@@ -77,7 +77,7 @@ export function validateForwarding(config: unknown, context?: ValidationContext)
     out.error(
       'FWD-2',
       jsonPath(['externalForwarding']),
-      `Automatic external forwarding is "${c.externalForwarding}" in the outbound anti-spam policy; Microsoft refuses the forward with 550 5.7.520 Access denied ... AS(7555).`,
+      `Automatic external forwarding is ${c.externalForwarding === 'automatic' ? '"Automatic - System-controlled" (which means off)' : 'off'} in the outbound anti-spam policy; Microsoft refuses the forward with 550 5.7.520 Access denied ... AS(7555).`,
       'Set automatic forwarding to "On - Forwarding is enabled" in the outbound anti-spam policy, or forward with a transport (mail flow) rule instead.',
     );
   }
