@@ -154,7 +154,14 @@ function toAsciiDomain(domain: string): string | null {
   if (domain.length === 0 || domain.length > 255) return null;
   if (domain.startsWith('[') && domain.endsWith(']')) return domain.toLowerCase();
   const bare = domain.endsWith('.') ? domain.slice(0, -1) : domain;
-  if (bare.length === 0 || DOMAIN_FORBIDDEN.test(bare) || bare.startsWith('.') || bare.includes('..'))
+  // One trailing dot (a fully qualified name) is allowed; an empty label anywhere else is not.
+  if (
+    bare.length === 0 ||
+    DOMAIN_FORBIDDEN.test(bare) ||
+    bare.startsWith('.') ||
+    bare.endsWith('.') ||
+    bare.includes('..')
+  )
     return null;
   try {
     const host = new URL(`http://${bare}/`).hostname;

@@ -184,6 +184,13 @@ describe('addressKey', () => {
     expect(addressKey('a@[IPv6:2001:DB8::1]')).toBe('a@[ipv6:2001:db8::1]');
   });
 
+  it('regression: a domain ending in two dots is null (it gave a key whose own key differed)', () => {
+    // Found by the idempotence property: addressKey('K@-..') was 'k@-.', and addressKey('k@-.') was 'k@-'.
+    expect(addressKey('K@-..')).toBeNull();
+    expect(addressKey('a@example.com..')).toBeNull();
+    expect(addressKey('a@example.com.')).toBe('a@example.com');
+  });
+
   it('is null for what is not a usable address', () => {
     for (const bad of [
       '',
