@@ -5,7 +5,12 @@ import { encodeWords } from './encoded-words.js';
 /** The shapes of address {@link address} generates. */
 export type AddressKind = 'plain' | 'plus-tag' | 'quoted' | 'idn' | 'ip-literal';
 
-/** Every {@link AddressKind}, the default set of {@link address}. */
+/**
+ * Every {@link AddressKind}, the default set of {@link address}.
+ *
+ * @example
+ * address({ kinds: ADDRESS_KINDS.filter((k) => k !== 'ip-literal') }); // no IP literals
+ */
 export const ADDRESS_KINDS: readonly AddressKind[] = Object.freeze([
   'plain',
   'plus-tag',

@@ -63,7 +63,13 @@ const LATIN1_LETTERS = 'àáâãäåæçèéêëìíîïñòóôõöøùúûüý
 const CP1252_EXTRA = '€‚„…†‡‰Š‹ŒŽ‘’“”•–—™š›œžŸ';
 const CYRILLIC = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ';
 
-/** The charsets and character repertoires the encoded-word generators use. Extend it by filtering, not by editing. */
+/**
+ * The charsets and character repertoires the encoded-word generators use (read-only data: choose charsets
+ * with the `charsets` option of `headerField` rather than editing it).
+ *
+ * @example
+ * ENCODED_WORD_CHARSETS.map((r) => r.charset); // ['UTF-8', 'ISO-8859-1', 'windows-1252', 'ISO-2022-JP', ...]
+ */
 export const ENCODED_WORD_CHARSETS: readonly CharsetRepertoire[] = Object.freeze([
   {
     charset: 'UTF-8',

@@ -38,7 +38,12 @@ export interface HostileHeaderBlockOptions {
   readonly maxPieces?: number;
 }
 
-/** Names that break code keeping header fields in a plain object. */
+/**
+ * Header names that break code keeping header fields in a plain object (`fields[name] = value`).
+ *
+ * @example
+ * for (const name of PROTOTYPE_NAMES) expect(parseHeaders(`${name}: x\r\n\r\n`).get(name)).toBe('x');
+ */
 export const PROTOTYPE_NAMES: readonly string[] = Object.freeze([
   '__proto__',
   'constructor',
@@ -50,7 +55,13 @@ export const PROTOTYPE_NAMES: readonly string[] = Object.freeze([
   'isPrototypeOf',
 ]);
 
-/** Encoded words that are broken in the ways real mail breaks them. */
+/**
+ * Encoded words broken the ways real mail breaks them: bad base64, bad Q escapes, unknown charset or encoding,
+ * truncation, a multi-byte character cut short, white space inside, a word longer than 75 characters.
+ *
+ * @example
+ * for (const word of BROKEN_ENCODED_WORDS) decodeEncodedWords(`Subject ${word}`); // must not throw
+ */
 export const BROKEN_ENCODED_WORDS: readonly string[] = Object.freeze([
   '=?UTF-8?B?####?=',
   '=?UTF-8?B?5L2g5a?=',

@@ -3,6 +3,7 @@ import {
   ADDRESS_KINDS,
   address,
   addressList,
+  ENCODED_WORD_CHARSETS,
   headerBlock,
   headerField,
   hostileHeaderBlock,
@@ -17,7 +18,7 @@ import {
   parseHeaders,
   parseMessageIds,
 } from '@mailroom/headers';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 // The fast-check contract, part 2: values are valid by construction wherever the generator says so.
 describe('valid by construction', () => {
@@ -126,5 +127,46 @@ describe('hostileHeaderBlock at its defaults', () => {
       .filter((v) => v.kinds[0] === 'many-fields')
       .map((v) => new TextDecoder('latin1').decode(v.raw).match(/X-Field-\d+:/g)?.length ?? 0);
     expect(counts).toContain(10_000);
+  });
+});
+
+// A generator that silently stopped producing one of its shapes would still pass the properties above.
+describe('every advertised shape is actually generated', () => {
+  it('address: every kind', () => {
+    const kinds = new Set(fc.sample(address(), { seed: 1, numRuns: 500 }).map((a) => a.kind));
+    expect([...kinds].sort()).toEqual([...ADDRESS_KINDS].sort());
+  });
+
+  it('mailbox: every name style', () => {
+    const styles = new Set(fc.sample(mailbox(), { seed: 1, numRuns: 500 }).map((m) => m.nameStyle));
+    expect([...styles].sort()).toEqual(['angle-only', 'comment', 'encoded', 'none', 'quoted', 'words']);
+  });
+
+  it('headerField: encoded words in every charset, in B and in Q, and folded lines', () => {
+    const fields = fc.sample(headerField(), { seed: 1, numRuns: 1000 });
+    const seen = new Set<string>();
+    for (const f of fields)
+      for (const m of f.value.matchAll(/=\?([^?]+)\?([BQ])\?/g)) seen.add(`${m[1]} ${m[2]}`);
+    for (const { charset } of ENCODED_WORD_CHARSETS) {
+      expect(seen).toContain(`${charset} B`);
+      expect(seen).toContain(`${charset} Q`);
+    }
+    expect(fields.some((f) => f.lines.length > 1 && f.lines.some((l) => l.startsWith('\t')))).toBe(true);
+  });
+
+  it('headerBlock: text, address, message-id and date fields, and both line endings', () => {
+    const blocks = fc.sample(headerBlock(), { seed: 1, numRuns: 200 });
+    const fields = blocks.flatMap((b) => b.fields);
+    expect(fields.some((f) => f.decoded !== undefined)).toBe(true);
+    expect(fields.some((f) => f.mailboxes?.some((m) => m.group !== undefined))).toBe(true);
+    expect(fields.some((f) => (f.messageIds?.length ?? 0) > 1)).toBe(true);
+    expect(fields.some((f) => f.timestamp !== undefined)).toBe(true);
+    expect(new Set(blocks.map((b) => b.eol))).toEqual(new Set(['\r\n', '\n']));
+  });
+
+  it('hostileHeaderBlock: every kind of trouble', () => {
+    const arb = hostileHeaderBlock({ manyFields: 50, maxLineLength: 1500 });
+    const kinds = new Set(fc.sample(arb, { seed: 1, numRuns: 300 }).flatMap((h) => h.kinds));
+    expect(kinds.size).toBe(17);
   });
 });
