@@ -35,6 +35,13 @@ describe('parseDate', () => {
     expect(iso('1 Jul 2003 10:52:37 A')).toBe('2003-07-01T10:52:37.000Z');
   });
 
+  it('regression: reads a zero-padded three-digit day before the month (was null)', () => {
+    // Seen in the sisimai corpus (lhost-googlegroups-14.eml, Date and Received); mailparser reads it as the 29th.
+    expect(iso('Tue, 029 Apr 2019 23:34:45 -0800 (PST)')).toBe('2019-04-30T07:34:45.000Z');
+    // A three-digit year after the month is still a year.
+    expect(iso('1 Jul 103 10:00:00 +0000')).toBe('2003-07-01T10:00:00.000Z');
+  });
+
   it('reads the asctime order some MTAs write', () => {
     expect(iso('Mon Jan  2 15:04:05 2006')).toBe('2006-01-02T15:04:05.000Z');
   });
