@@ -15,6 +15,10 @@ describe('decodeEncodedWords (RFC 2047)', () => {
     expect(decodeEncodedWords('=?ISO-8859-1?Q?a?= =?ISO-8859-2?Q?_b?=')).toBe('a b');
   });
 
+  it('accepts an RFC 2231 §5 language suffix on the charset', () => {
+    expect(decodeEncodedWords('=?US-ASCII*EN?Q?Keith_Moore?=')).toBe('Keith Moore');
+  });
+
   it('decodes B and Q, in upper and lower case', () => {
     expect(decodeEncodedWords('=?UTF-8?B?w6nDqMOg?=')).toBe('éèà');
     expect(decodeEncodedWords('=?utf-8?b?w6nDqMOg?=')).toBe('éèà');
