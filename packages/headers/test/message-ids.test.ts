@@ -18,7 +18,14 @@ describe('parseMessageIds', () => {
   it('falls back to bare local@domain words when nothing is bracketed (broken clients)', () => {
     expect(parseMessageIds('a@example.com b@example.com')).toEqual(['a@example.com', 'b@example.com']);
     expect(parseMessageIds('no ids here')).toEqual([]);
+    // A lone token without brackets is the id even without an @ (ARF generators write such ids).
+    expect(parseMessageIds('000000-FFFFFF-22-ARF')).toEqual(['000000-FFFFFF-22-ARF']);
+  });
+
+  it('regression: an empty or broken bracketed id is no id (the lone-token fallback returned "<>")', () => {
     expect(parseMessageIds('<>')).toEqual([]);
+    expect(parseMessageIds('<')).toEqual([]);
+    expect(messageId(parseHeaders('Message-ID: <>\r\n\r\n'))).toBeNull();
   });
 
   it('stops at 500 ids', () => {
