@@ -324,10 +324,14 @@ export function parseAddressList(value: string, options: AddressListOptions = {}
   const out: Mailbox[] = [];
   let group: string | undefined;
   let current: Token[] = [];
+  // Whether `current` holds an address yet, kept as tokens arrive: rescanning it at every colon made
+  // `a:a:a:…` quadratic.
+  let currentHasAddress = false;
   const finish = (): void => {
     const mailbox = mailboxFrom(current, group);
     if (mailbox !== null && out.length < max) out.push(mailbox);
     current = [];
+    currentHasAddress = false;
   };
   for (const token of tokens) {
     if (out.length >= max) break;
@@ -337,10 +341,7 @@ export function parseAddressList(value: string, options: AddressListOptions = {}
       finish();
       group = undefined;
     } else if (token.kind === 'colon') {
-      const hasAddress = current.some(
-        (t) => t.kind === 'angle' || (t.kind === 'word' && t.text.includes('@')),
-      );
-      if (group === undefined && !hasAddress) {
+      if (group === undefined && !currentHasAddress) {
         group = phraseText(current);
         current = [];
       } else {
@@ -348,6 +349,8 @@ export function parseAddressList(value: string, options: AddressListOptions = {}
       }
     } else {
       current.push(token);
+      if (token.kind === 'angle' || (token.kind === 'word' && token.text.includes('@')))
+        currentHasAddress = true;
     }
   }
   finish();
