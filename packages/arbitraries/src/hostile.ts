@@ -17,6 +17,7 @@ export type HostileKind =
   | 'whitespace-before-colon'
   | 'invalid-name'
   | 'many-addresses'
+  | 'colon-run'
   | 'long-folded'
   | 'mbox-from-line';
 
@@ -180,6 +181,11 @@ function pieces(maxLineLength: number, manyFields: number): fc.Arbitrary<Piece>[
         .map((n) => [`To: ${Array.from({ length: n }, (_, i) => `u${i}@example.com`).join(', ')}`]),
     ),
     piece(
+      'colon-run',
+      // `a:a:a:…` reads as a group name, then colons inside a group: quadratic in a parser that rescans.
+      fc.integer({ min: 1000, max: 100_000 }).map((n) => [`To: ${'a:'.repeat(n)}b@example.com`]),
+    ),
+    piece(
       'long-folded',
       fc
         .integer({ min: 100, max: 5000 })
@@ -198,7 +204,7 @@ const END = ['blank-line-and-body', 'blank-line', 'none'] as const;
  * Generates header blocks built to hurt a parser: huge lines, NUL and 8-bit bytes, 10,000 fields, prototype
  * names (`__proto__`, `constructor`, `hasOwnProperty`, …) as header names, unbalanced quotes and comments,
  * deep comment nesting, broken encoded words, bare CR, missing colons, continuation lines without a field,
- * thousands of addresses, and no end of header block at all; line endings CRLF, LF, CR or mixed.
+ * thousands of addresses, long runs of colons, and no end of header block at all; line endings CRLF, LF, CR or mixed.
  * A parser must return (never throw), respect its bounds and stay fast on every value.
  *
  * @example
