@@ -241,6 +241,13 @@ export function hostileHeaderBlock(
       if (end === 'blank-line-and-body') text += `body${eol()}`;
       const raw = new Uint8Array(text.length);
       for (let i = 0; i < text.length; i++) raw[i] = text.charCodeAt(i) & 0xff;
-      return { raw, kinds: parts.map(([kind]) => kind) };
+      const kinds = parts.map(([kind]) => kind);
+      // Counterexamples can be megabytes: fast-check prints this summary instead of every byte. Not
+      // enumerable, so equality checks on generated values ignore it.
+      return Object.defineProperty({ raw, kinds }, fc.toStringMethod, {
+        value: () =>
+          `{ kinds: ${JSON.stringify(kinds)}, raw: ${raw.length} bytes starting ${JSON.stringify(text.slice(0, 120))} }`,
+        enumerable: false,
+      });
     });
 }

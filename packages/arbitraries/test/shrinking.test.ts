@@ -56,4 +56,12 @@ describe('shrinking', () => {
     expect(failure(arb, predicate, 3).value).toEqual(first.value);
     expect(replay(arb, predicate, first.seed, first.path)).toEqual(first.value);
   });
+
+  it('hostileHeaderBlock: a counterexample prints as a short summary, not megabytes of bytes', () => {
+    const arb = hostileHeaderBlock({ maxPieces: 1 });
+    const [value] = fc.sample(arb, { seed: 9, numRuns: 1 });
+    const printed = fc.stringify(value);
+    expect(printed).toMatch(/^\{ kinds: \["[a-z-]+"\], raw: \d+ bytes starting ".*" \}$/s);
+    expect(printed.length).toBeLessThan(400);
+  });
 });
