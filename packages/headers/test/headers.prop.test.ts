@@ -102,15 +102,59 @@ describe('parseHeaders on arbitrary input', () => {
   );
 });
 
+describe('parseHeaders on 8-bit lines', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const cp1252 = new TextDecoder('windows-1252');
+  // Bytes biased towards UTF-8 lead and continuation bytes, so both well-formed and broken sequences are common.
+  const lineBytes = fc.array(
+    fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }),
+      fc.integer({ min: 0x80, max: 0xbf }),
+      fc.integer({ min: 0xc0, max: 0xff }),
+      fc.constantFrom(0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x91, 0x8d, 0xed, 0xa0, 0xf4, 0x90),
+    ),
+    { minLength: 1, maxLength: 12 },
+  );
+
+  test.prop([lineBytes], { numRuns: 300 })(
+    'a line after a garbage line reads as UTF-8 exactly when it is well-formed UTF-8, else as Windows-1252',
+    (value) => {
+      const line = Uint8Array.from(value);
+      const raw = new Uint8Array([
+        ...Uint8Array.from([0x58, 0x3a, 0xff, 0x0a]),
+        0x59,
+        0x3a,
+        0x20,
+        ...line,
+        0x0a,
+        0x0a,
+      ]);
+      let expected: string;
+      let wellFormed = true;
+      try {
+        expected = fatal.decode(line);
+      } catch {
+        wellFormed = false;
+        expected = cp1252.decode(line);
+      }
+      const list = parseHeaders(raw);
+      expect(list.get('y')).toBe(expected.replace(/^[ \t]+|[ \t]+$/g, ''));
+      expect(list.defects.some((d) => d.code === 'invalid-utf8' && d.line === 2)).toBe(!wellFormed);
+    },
+  );
+});
+
 describe('parseHeaders on hostile header blocks', () => {
   test.prop([hostileHeaderBlock()], { numRuns: 40 })(
-    'never throws, stays within the default bounds, finishes in well under a second, and keeps prototype names as data',
+    'never throws, stays within the default bounds, finishes within 2.5 s even on a loaded machine, and keeps prototype names as data',
     (h) => {
       const started = performance.now();
       const list = parseHeaders(h.raw);
       readEverything(list);
       const elapsed = performance.now() - started;
-      expect(elapsed).toBeLessThan(1000);
+      // Typical values take well under 300 ms; the margin is for a shared CI machine. A quadratic path takes
+      // tens of seconds on these sizes (the colon run took 26 s before it was fixed).
+      expect(elapsed).toBeLessThan(2500);
       expectWithinBounds(list, h.raw, DEFAULT_HEADER_LIMITS);
       if (h.kinds.includes('prototype-names') && list.has('__proto__')) {
         expect(typeof list.get('__proto__')).toBe('string');
