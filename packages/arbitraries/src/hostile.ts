@@ -5,6 +5,7 @@ export type HostileKind =
   | 'huge-line'
   | 'nul-bytes'
   | 'eight-bit'
+  | 'eight-bit-lines'
   | 'many-fields'
   | 'prototype-names'
   | 'unbalanced-quote'
@@ -116,6 +117,13 @@ function pieces(maxLineLength: number, manyFields: number): fc.Arbitrary<Piece>[
       fc
         .tuple(bytes(1, 40, 0x80, 0xff), bytes(1, 8, 0x80, 0xff))
         .map(([v, n]) => [`Subject: ${v}`, `X-${n}: ${v}`, `From: ${n} <a@example.com>`]),
+    ),
+    piece(
+      'eight-bit-lines',
+      // Thousands of short lines that are not UTF-8: costly for a parser that pays per line to find that out.
+      fc
+        .tuple(fc.integer({ min: 1000, max: 50_000 }), bytes(1, 4, 0x80, 0xff))
+        .map(([n, garbage]) => Array.from({ length: n }, () => garbage)),
     ),
     piece(
       'many-fields',
