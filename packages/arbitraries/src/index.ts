@@ -1,4 +1,30 @@
-export const placeholder = 1;
+// Base set (issue 2): addresses, header fields and blocks, messages, hostile input.
+export type {
+  AddressKind,
+  AddressListOptions,
+  AddressOptions,
+  GeneratedAddress,
+  GeneratedAddressList,
+  GeneratedMailbox,
+  MailboxOptions,
+} from './addresses.js';
+export { ADDRESS_KINDS, address, addressList, mailbox } from './addresses.js';
+export type { CharsetRepertoire, EncodedWordCharset } from './charsets.js';
+export { ENCODED_WORD_CHARSETS, encodeCharset } from './charsets.js';
+export type { EncodedWordEncoding } from './encoded-words.js';
+export { encodeWords } from './encoded-words.js';
+export type {
+  GeneratedHeaderBlock,
+  GeneratedHeaderField,
+  HeaderBlockOptions,
+  HeaderFieldOptions,
+  LineEnding,
+} from './header-fields.js';
+export { headerBlock, headerField } from './header-fields.js';
+export type { GeneratedHostileBlock, HostileHeaderBlockOptions, HostileKind } from './hostile.js';
+export { BROKEN_ENCODED_WORDS, hostileHeaderBlock, PROTOTYPE_NAMES } from './hostile.js';
+export type { GeneratedMessage, MessageOptions } from './messages.js';
+export { message } from './messages.js';
 // Forwarded mail and list posts (issue 4, requester-resolver): each yields the raw message and the original sender.
 export type {
   ForwardClient,
