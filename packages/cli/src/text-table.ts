@@ -148,8 +148,9 @@ export class TextTableWriter {
     const last = row.length - 1;
     const line = row
       .map((cell, i) => {
-        const fitted = ellipsize(cell, this.#widths[i]!, this.#columns[i]!.keep);
-        return i === last ? fitted : pad(fitted, this.#widths[i]!);
+        // The last column needs no alignment after it: it may grow to its own cap on rows past the sample.
+        if (i === last) return cell;
+        return pad(ellipsize(cell, this.#widths[i]!, this.#columns[i]!.keep), this.#widths[i]!);
       })
       .join('  ');
     this.#write(`${line}\n`);
