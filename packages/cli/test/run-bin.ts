@@ -11,14 +11,23 @@ export interface BinResult {
   readonly stderr: string;
 }
 
-/** Runs `node packages/cli/dist/bin.js ...args` from the repository root (or `cwd`). */
-export function mailroom(args: readonly string[], cwd: string = repoRoot): BinResult {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: 60_000,
-  });
+/**
+ * Runs `node packages/cli/dist/bin.js ...args` from the repository root (or `cwd`); with `asUser`, through
+ * `runuser -u <user> --` (root can read any file, so permission tests drop to an ordinary user).
+ */
+export function mailroom(args: readonly string[], cwd: string = repoRoot, asUser?: string): BinResult {
+  const command = asUser === undefined ? process.execPath : 'runuser';
+  const argv = [bin, ...args];
+  const result = spawnSync(
+    command,
+    asUser === undefined ? argv : ['-u', asUser, '--', process.execPath, ...argv],
+    {
+      cwd,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 60_000,
+    },
+  );
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
