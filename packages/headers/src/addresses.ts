@@ -125,6 +125,9 @@ function tokenize(s: string, maxTokens: number): Token[] {
 }
 
 const DOMAIN_FORBIDDEN = /[\s/\\?#@%<>"(),;:[\]]/;
+// Plain ASCII host names whose last label is not numeric need no IDNA processing beyond lower-casing.
+const PLAIN_HOST = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
+const HAS_LETTER = /[A-Za-z-]/;
 
 /** The IDNA ASCII form of a domain, lower-cased, or `null` when it is not a valid host name. */
 function toAsciiDomain(domain: string): string | null {
@@ -133,6 +136,9 @@ function toAsciiDomain(domain: string): string | null {
   const bare = domain.endsWith('.') ? domain.slice(0, -1) : domain;
   if (bare.length === 0 || DOMAIN_FORBIDDEN.test(bare) || bare.startsWith('.') || bare.includes('..'))
     return null;
+  if (bare.length <= 253 && PLAIN_HOST.test(bare) && HAS_LETTER.test(bare.slice(bare.lastIndexOf('.') + 1))) {
+    return bare.toLowerCase();
+  }
   try {
     const host = new URL(`http://${bare}/`).hostname;
     return host.length > 0 && host.length <= 253 ? host : null;
@@ -143,7 +149,7 @@ function toAsciiDomain(domain: string): string | null {
 
 function toUnicodeDomain(ascii: string | null): string | null {
   if (ascii === null) return null;
-  if (ascii.startsWith('[')) return ascii;
+  if (ascii.startsWith('[') || !ascii.includes('xn--')) return ascii;
   try {
     return punycode.toUnicode(ascii);
   } catch {
@@ -221,6 +227,36 @@ function mailboxFrom(tokens: readonly Token[], group: string | undefined): Mailb
   return makeMailbox(addrSpecOf(tokens), commentText(tokens), group);
 }
 
+const SPECIALS_OF_LISTS = /["(),:;\\]/;
+
+/**
+ * The one-mailbox forms nearly all mail uses (`a@x`, `Name <a@x>`), read without the tokenizer; `null` for
+ * anything else, which the full parser then reads.
+ */
+function simpleMailbox(value: string): Mailbox | null {
+  if (value.length > 998 || SPECIALS_OF_LISTS.test(value)) return null;
+  const open = value.indexOf('<');
+  if (open === -1) {
+    const address = value.trim();
+    if (address.length === 0 || /\s/.test(address) || address.includes('>')) return null;
+    return makeMailbox(address, '', undefined);
+  }
+  const close = value.indexOf('>', open);
+  if (close === -1 || value.indexOf('<', open + 1) !== -1 || value.slice(close + 1).trim() !== '')
+    return null;
+  const address = value.slice(open + 1, close).trim();
+  if (/\s/.test(address) || address.startsWith('@')) return null;
+  const rawName = value
+    .slice(0, open)
+    .trim()
+    .replace(/[ \t\r\n]+/g, ' ');
+  return makeMailbox(
+    address,
+    rawName.includes('=?') ? decodeEncodedWords(rawName).trim() : rawName,
+    undefined,
+  );
+}
+
 /**
  * Parses an address-list header value (RFC 5322 §3.4 with the obsolete forms) into mailboxes: display names
  * (quoted, encoded words decoded), comments (used as the name when there is no other), angle addresses,
@@ -233,6 +269,8 @@ function mailboxFrom(tokens: readonly Token[], group: string | undefined): Mailb
  */
 export function parseAddressList(value: string, options: AddressListOptions = {}): Mailbox[] {
   const max = options.maxAddresses ?? DEFAULT_MAX_ADDRESSES;
+  const simple = max > 0 ? simpleMailbox(value) : null;
+  if (simple !== null) return [simple];
   const tokens = tokenize(value, max * 64 + 64);
   const out: Mailbox[] = [];
   let group: string | undefined;

@@ -17,6 +17,7 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Splits on `;` outside quoted strings. */
 function splitParams(value: string): string[] {
+  if (!value.includes('"')) return value.split(';', MAX_PARAMS + 2);
   const parts: string[] = [];
   let current = '';
   let quoted = false;
@@ -77,7 +78,7 @@ export function parseContentType(value: string | undefined): ContentType {
   const valid = type !== undefined && subtype !== undefined && TOKEN.test(type) && TOKEN.test(subtype.trim());
   const t = valid ? type : 'text';
   const s = valid ? subtype.trim() : 'plain';
-  const plain = new Map<string, string>();
+  const params = new Map<string, string>();
   const sections = new Map<string, { index: number; text: string; extended: boolean }[]>();
   for (const part of parts.slice(1, MAX_PARAMS + 1)) {
     const eq = part.indexOf('=');
@@ -88,7 +89,7 @@ export function parseContentType(value: string | undefined): ContentType {
     if (!m) continue;
     const name = m[1]!;
     if (m[2] === undefined && m[3] === undefined) {
-      if (!plain.has(name)) plain.set(name, unquote(rawValue));
+      if (!params.has(name)) params.set(name, unquote(rawValue));
       continue;
     }
     const list = sections.get(name) ?? [];
@@ -99,7 +100,6 @@ export function parseContentType(value: string | undefined): ContentType {
     });
     sections.set(name, list);
   }
-  const params = new Map(plain);
   for (const [name, list] of sections) {
     list.sort((a, b) => a.index - b.index);
     let charset = '';

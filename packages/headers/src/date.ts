@@ -21,6 +21,9 @@ const ZONES: ReadonlyMap<string, number> = new Map([
 ]);
 
 const COMMENT = /\([^()]*\)/g;
+// The form nearly every server writes: `[Day,] 1 Jul 2003 10:52:37 +0200`.
+const CANONICAL =
+  /^\s*(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s+([+-])(\d{2})(\d{2})(?:\s|$)/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const NUMERIC_ZONE = /^([+-])(\d{2})(\d{2})$/;
 
@@ -33,6 +36,15 @@ const NUMERIC_ZONE = /^([+-])(\d{2})(\d{2})$/;
  */
 export function parseDate(value: string): number | null {
   if (value.length > 200) return null;
+  const c = CANONICAL.exec(value);
+  const cMonth = c ? MONTHS.get(c[2]!.toLowerCase()) : undefined;
+  if (c && cMonth !== undefined) {
+    const [d, y, h, m, s] = [Number(c[1]), Number(c[3]), Number(c[4]), Number(c[5]), Number(c[6])];
+    if (d >= 1 && d <= 31 && h <= 23 && m <= 59 && s <= 60) {
+      const offset = (c[7] === '-' ? -1 : 1) * (Number(c[8]) * 60 + Number(c[9]));
+      return Date.UTC(y, cMonth, d, h, m, Math.min(s, 59)) - offset * 60_000;
+    }
+  }
   const tokens = value
     .replace(COMMENT, ' ')
     .split(/[\s,]+/)

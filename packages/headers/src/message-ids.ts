@@ -5,7 +5,8 @@ const MAX_IDS = 500;
 
 /**
  * The message ids in a header value (`Message-ID`, `In-Reply-To`, `References`), without angle brackets, in
- * order, at most 500. Falls back to bare `local@domain` words when no id is bracketed (broken clients).
+ * order, at most 500. Falls back to bare `local@domain` words when no id is bracketed (broken clients), and to the
+ * value itself when it is a single word.
  *
  * @example
  * parseMessageIds('<a@x> <b@y>'); // ['a@x', 'b@y']
@@ -17,11 +18,10 @@ export function parseMessageIds(value: string): string[] {
     if (ids.length >= MAX_IDS) return ids;
   }
   if (ids.length > 0) return ids;
-  for (const word of value.split(/[\s,]+/)) {
-    if (word.includes('@') && word.length <= 998) ids.push(word);
-    if (ids.length >= MAX_IDS) break;
-  }
-  return ids;
+  const words = value.split(/[\s,]+/).filter((w) => w.length > 0 && w.length <= 998);
+  // A lone token is the id even without an @ (some generators write `Message-ID: 000000-FFFFFF-22-ARF`).
+  if (words.length === 1) return words;
+  return words.filter((w) => w.includes('@')).slice(0, MAX_IDS);
 }
 
 /**

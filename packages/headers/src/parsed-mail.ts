@@ -17,6 +17,10 @@ export interface ParsedMailLike {
  */
 export function fromParsedMail(parsed: ParsedMailLike): HeaderList {
   const block = `${parsed.headerLines.map((h) => h.line).join('\r\n')}\r\n`;
-  const list = parseHeaders(block);
+  // mailparser keeps header lines as binary strings (one char per byte); turn them back into bytes so that
+  // UTF-8 headers (RFC 6532) and 8-bit garbage are read exactly as parseHeaders reads the original bytes.
+  let binary = true;
+  for (let i = 0; i < block.length && binary; i++) binary = block.charCodeAt(i) < 0x100;
+  const list = parseHeaders(binary ? Uint8Array.from(block, (ch) => ch.charCodeAt(0)) : block);
   return new HeaderList(list.fields, list.defects, null, list.truncated);
 }

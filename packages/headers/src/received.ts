@@ -46,41 +46,43 @@ export function parseReceived(value: string): ReceivedHop {
   };
   let fromIp: string | null = null;
   let current: string | null = null;
-  let depth = 0;
-  let comment = '';
-  let word = '';
-  const takeWord = (): void => {
-    if (word.length === 0) return;
-    const lower = word.toLowerCase();
+  const takeWord = (word: string): void => {
+    const lower = word.length <= 4 ? word.toLowerCase() : '';
     if (CLAUSES.has(lower) && (current === null || found[current] !== null)) {
       current = lower;
     } else if (current !== null && found[current] === null) {
       found[current] = word.replace(/^<|>$/g, '');
     }
-    word = '';
   };
-  for (const ch of clauses) {
-    if (ch === '(') {
-      takeWord();
-      depth++;
-      continue;
-    }
-    if (ch === ')' && depth > 0) {
-      depth--;
-      if (depth === 0) {
-        if (current === 'from' && fromIp === null) fromIp = IP_IN_BRACKETS.exec(comment)?.[1] ?? null;
-        comment = '';
+  let i = 0;
+  const n = clauses.length;
+  while (i < n) {
+    const c = clauses.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a) {
+      i++;
+    } else if (c === 0x28) {
+      // A comment, possibly nested: skip it, but read the sender's IP address from the `from` clause's comment.
+      let depth = 0;
+      const start = i;
+      for (; i < n; i++) {
+        const d = clauses.charCodeAt(i);
+        if (d === 0x28) depth++;
+        else if (d === 0x29 && --depth === 0) break;
       }
-      continue;
+      i++;
+      if (current === 'from' && fromIp === null) {
+        fromIp = IP_IN_BRACKETS.exec(clauses.slice(start, Math.min(i, start + 1024)))?.[1] ?? null;
+      }
+    } else {
+      const start = i;
+      while (i < n) {
+        const d = clauses.charCodeAt(i);
+        if (d === 0x20 || d === 0x09 || d === 0x0d || d === 0x0a || d === 0x28) break;
+        i++;
+      }
+      takeWord(clauses.slice(start, i));
     }
-    if (depth > 0) {
-      if (comment.length < 1024) comment += ch;
-      continue;
-    }
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') takeWord();
-    else word += ch;
   }
-  takeWord();
   return {
     from: found['from'] ?? null,
     fromIp,
