@@ -11,23 +11,19 @@ export interface BinResult {
   readonly stderr: string;
 }
 
-/**
- * Runs `node packages/cli/dist/bin.js ...args` from the repository root (or `cwd`); with `asUser`, through
- * `runuser -u <user> --` (root can read any file, so permission tests drop to an ordinary user).
- */
-export function mailroom(args: readonly string[], cwd: string = repoRoot, asUser?: string): BinResult {
-  const command = asUser === undefined ? process.execPath : 'runuser';
-  const argv = [bin, ...args];
-  const result = spawnSync(
-    command,
-    asUser === undefined ? argv : ['-u', asUser, '--', process.execPath, ...argv],
-    {
-      cwd,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 60_000,
-    },
-  );
+// Preloaded to drop root privileges to `nobody` (65534) before the bin starts: root reads any file, so the
+// permission-denied tests would otherwise have nothing to test.
+const AS_NOBODY = 'data:text/javascript,process.setgroups([]);process.setgid(65534);process.setuid(65534);';
+
+/** Runs `node packages/cli/dist/bin.js ...args` from the repository root (or `cwd`), as `nobody` if asked. */
+export function mailroom(args: readonly string[], cwd: string = repoRoot, asNobody = false): BinResult {
+  const preload = asNobody ? ['--import', AS_NOBODY] : [];
+  const result = spawnSync(process.execPath, [...preload, bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60_000,
+  });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
