@@ -1,5 +1,5 @@
-import { createReadStream, type Dirent } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { type FileHandle, open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { looksLikeMbox, MboxSplitter } from './mbox-splitter.js';
 
@@ -286,13 +286,30 @@ class SourceReader {
       bytes: m.bytes,
       truncated: m.truncated,
     });
+    let handle: FileHandle;
     try {
-      for await (const chunk of createReadStream(full, { highWaterMark: CHUNK_BYTES })) {
-        for (const m of splitter.push(chunk as Buffer)) yield toEvent(m);
-      }
+      handle = await open(full, 'r');
     } catch (error) {
       yield { kind: 'failure', path, reason: reasonOf(error) };
       return;
+    }
+    // One buffer for the whole file: the splitter copies what it keeps, so memory stays flat however large the
+    // mbox is.
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    try {
+      for (;;) {
+        let bytesRead: number;
+        try {
+          ({ bytesRead } = await handle.read(buffer, 0, buffer.length, null));
+        } catch (error) {
+          yield { kind: 'failure', path, reason: reasonOf(error) };
+          return;
+        }
+        if (bytesRead === 0) break;
+        for (const m of splitter.push(buffer.subarray(0, bytesRead))) yield toEvent(m);
+      }
+    } finally {
+      await handle.close();
     }
     for (const m of splitter.end()) yield toEvent(m);
   }

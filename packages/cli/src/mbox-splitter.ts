@@ -25,6 +25,14 @@ function startsWithFrom(line: Uint8Array, at: number): boolean {
   return true;
 }
 
+/** A line (from `start` to the LF at `lf`) that needs no separator, quoting or blank-line handling. */
+function isOrdinaryLine(bytes: Uint8Array, start: number, lf: number): boolean {
+  const first = bytes[start];
+  if (first === FROM_SPACE[0] || first === GT) return false;
+  const length = lf - start; // without the LF; 0 is "\n", 1 with a CR is "\r\n": both blank
+  return length > 1 || (length === 1 && first !== CR);
+}
+
 function isBlank(line: Uint8Array): boolean {
   return (line.length === 1 && line[0] === LF) || (line.length === 2 && line[0] === CR && line[1] === LF);
 }
@@ -69,6 +77,13 @@ export class MboxSplitter {
   /** Feeds the next chunk of the file; returns the messages it completed. */
   push(chunk: Uint8Array): MboxMessage[] {
     let pos = 0;
+    // Start of a run of ordinary lines (not blank, not starting with `F` or `>`) not appended yet: most lines
+    // of a message are ordinary, and appending them as one view keeps the splitter from allocating per line.
+    let run = -1;
+    const flushRun = (end: number): void => {
+      if (run !== -1 && end > run) this.#append(chunk.subarray(run, end));
+      run = -1;
+    };
     while (pos < chunk.length) {
       const lf = chunk.indexOf(LF, pos);
       if (this.#midLine) {
@@ -83,6 +98,7 @@ export class MboxSplitter {
         continue;
       }
       if (lf === -1) {
+        flushRun(pos);
         const rest = chunk.subarray(pos);
         this.#carry = this.#carry === null ? rest.slice() : concat([this.#carry, rest]);
         if (this.#carry.length > MAX_CARRY) {
@@ -90,14 +106,23 @@ export class MboxSplitter {
           this.#carry = null;
           this.#midLine = true;
         }
+        pos = chunk.length;
         break;
       }
+      if (this.#carry === null && this.#heldBlank === null && isOrdinaryLine(chunk, pos, lf)) {
+        if (run === -1) run = pos;
+        this.#previousBlank = false;
+        pos = lf + 1;
+        continue;
+      }
+      flushRun(pos);
       const piece = chunk.subarray(pos, lf + 1);
       const line = this.#carry === null ? piece : concat([this.#carry, piece]);
       this.#carry = null;
       this.#line(line);
       pos = lf + 1;
     }
+    flushRun(pos);
     // Views into `chunk` are copied before returning: the caller may reuse its buffer.
     this.#parts = this.#parts.map((p) => (p.buffer === chunk.buffer ? p.slice() : p));
     return this.#drain();
