@@ -54,12 +54,14 @@ export class ProgressLine {
     this.#shown = true;
   }
 
-  /** Erases the line before other stderr output or at the end. */
+  /**
+   * Erases the line before other output or at the end. The next draw still waits for the interval, so a caller
+   * that clears before every row (stdout on the same terminal) costs at most ten redraws a second.
+   */
   clear(): void {
     if (!this.#shown) return;
     this.#options.write(CLEAR_LINE);
     this.#shown = false;
-    this.#lastDraw = Number.NEGATIVE_INFINITY;
   }
 
   /** Ends the indicator (erases it). */

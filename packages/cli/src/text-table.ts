@@ -10,11 +10,12 @@ export interface TextColumn {
 // Control characters (C0, DEL, C1) and the bidirectional overrides: a Subject must not move the cursor, change
 // colours or reorder the terminal line. One character class, so the expression is linear.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-const LINE_BREAKS = /[\r\n\t]+/g;
+const LINE_BREAKS = /[\r\n\t\u2028\u2029]+/g;
 const COMBINING = /^[\p{Mn}\p{Me}]$/u;
 
 /**
- * Makes attacker-controlled text safe for one terminal line: line breaks and tabs become one space, other control
+ * Makes attacker-controlled text safe for one terminal line: line breaks (also U+2028/U+2029) and tabs become one
+ * space, other control
  * and bidi-override characters become `�`.
  *
  * @example

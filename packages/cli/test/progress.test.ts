@@ -42,6 +42,19 @@ describe('ProgressLine', () => {
     expect(written.at(-1)).toBe('\r\u001b[K');
   });
 
+  it('clearing before each row does not make it redraw more often than every 100 ms', () => {
+    const { progress, written, advance } = harness(true);
+    advance(1500);
+    for (let i = 1; i <= 1000; i++) {
+      progress.update(i, `big.mbox#${i}`);
+      progress.clear(); // what triage does before writing a row
+      advance(1); // 1,000 messages in one second
+    }
+    const draws = written.filter((t) => t.includes('messages'));
+    expect(draws.length).toBeGreaterThanOrEqual(9);
+    expect(draws.length).toBeLessThanOrEqual(11);
+  });
+
   it('never draws when stderr is not a terminal', () => {
     const { progress, written, advance } = harness(false);
     advance(5000);

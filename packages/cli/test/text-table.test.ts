@@ -19,6 +19,7 @@ describe('text table', () => {
 
   it('replaces control and bidi-override characters, and folds line breaks', () => {
     expect(terminalSafe('a\r\n\tb\u001b[2Jc\u202ed\u0085')).toBe('a b�[2Jc�d�');
+    expect(terminalSafe('one\u2028two\u2029three')).toBe('one two three');
   });
 
   it('sizes columns from the rows it has seen, then streams the rest with the same widths', () => {
