@@ -154,6 +154,7 @@ export class TextTableWriter {
         return pad(ellipsize(cell, this.#widths[i]!, this.#columns[i]!.keep), this.#widths[i]!);
       })
       .join('  ');
-    this.#write(`${line}\n`);
+    // Empty trailing cells would leave padding at the end of the line.
+    this.#write(`${line.trimEnd()}\n`);
   }
 }

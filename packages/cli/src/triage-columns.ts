@@ -84,7 +84,8 @@ export const fromColumn: TriageColumn = {
   key: 'from',
   title: 'From',
   maxWidth: 40,
-  value: (m) => firstFrom(m)?.address ?? null,
+  // `null` also for the null sender `<>` and for a From: with no parsable mailbox (fromName then shows it).
+  value: (m) => firstFrom(m)?.address || null,
   cell: (_value, m) => {
     const from = firstFrom(m);
     if (from === null) return '';

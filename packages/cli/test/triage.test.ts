@@ -111,6 +111,22 @@ describe('mailroom triage examples/mail (the Quick start)', () => {
     expect(jsonRows(stdout).map((r) => r['subject'])).toEqual(['A', 'ba', 'z', 'c']);
   });
 
+  it('gives from: null for the null sender and for a From: without a mailbox, showing what is written', () => {
+    const dir = join(tmp, 'senders');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, '1.eml'), CRLF(['From: <>', 'Subject: null sender', '', '']));
+    writeFileSync(join(dir, '2.eml'), CRLF(['From: Undisclosed recipients:;', 'Subject: group', '', '']));
+    const rows = jsonRows(mailroom(['triage', '--json', dir]).stdout);
+    expect(rows.map((r) => [r['from'], r['fromName']])).toEqual([
+      [null, ''],
+      [null, 'Undisclosed recipients:;'],
+    ]);
+    const table = mailroom(['triage', dir]).stdout.split('\n');
+    expect(table[3]).toMatch(/2\.eml {2}Undisclosed recipients:; {2}group$/);
+    // No padding is left at the end of a row whose last cells are empty.
+    for (const line of table) expect(line).toBe(line.trimEnd());
+  });
+
   it('reads an explicitly named file whatever its extension', () => {
     const file = join(tmp, 'message.txt');
     writeFileSync(file, CRLF(['From: Ann <ann@example.com>', 'Subject: named', '', 'body']));
