@@ -74,7 +74,15 @@ function evaluate(
   return { values, failures };
 }
 
-async function runTriage(args: readonly string[], io: CliIo): Promise<number> {
+/** What {@link createTriageCommand} can be given; the defaults are what `mailroom triage` uses. */
+export interface TriageCommandOptions {
+  /** The columns, in order (default {@link TRIAGE_COLUMNS}). */
+  readonly columns?: readonly TriageColumn[];
+  /** Milliseconds from an arbitrary origin, for the progress line (default `performance.now`). */
+  readonly now?: () => number;
+}
+
+async function runTriage(args: readonly string[], io: CliIo, options: TriageCommandOptions): Promise<number> {
   let parsed: { values: { json?: boolean | undefined }; positionals: string[] };
   try {
     parsed = parseArgs({
@@ -93,12 +101,12 @@ async function runTriage(args: readonly string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const json = parsed.values.json === true;
-  const columns = TRIAGE_COLUMNS;
+  const columns = options.columns ?? TRIAGE_COLUMNS;
   const tableColumns = columns.filter((c) => c.title !== undefined);
   const progress = new ProgressLine({
     write: io.stderr,
     enabled: io.stderrIsTTY,
-    now: () => performance.now(),
+    now: options.now ?? (() => performance.now()),
   });
   const stdout = (text: string): void => {
     progress.clear();
@@ -149,10 +157,23 @@ async function runTriage(args: readonly string[], io: CliIo): Promise<number> {
   return failedInputs > 0 ? EXIT.someInputsFailed : EXIT.ok;
 }
 
+/**
+ * Builds a `mailroom triage` command with other columns or another clock (tests, embedding); `mailroom` itself
+ * registers {@link triageCommand}.
+ *
+ * @example
+ * const command = createTriageCommand({ columns: [...TRIAGE_COLUMNS, kindColumn] });
+ * await command.run(['--json', 'examples/mail'], io);
+ */
+export function createTriageCommand(options: TriageCommandOptions = {}): Command {
+  return {
+    name: 'triage',
+    summary:
+      'one row per message (file, From, Subject, Date) in .eml files, mbox files, Maildirs and folders',
+    usage: USAGE,
+    run: (args, io) => runTriage(args, io, options),
+  };
+}
+
 /** `mailroom triage <path...>`: one row per message in files, mbox files, Maildirs and folders. */
-export const triageCommand: Command = {
-  name: 'triage',
-  summary: 'one row per message (file, From, Subject, Date) in .eml files, mbox files, Maildirs and folders',
-  usage: USAGE,
-  run: runTriage,
-};
+export const triageCommand: Command = createTriageCommand();
