@@ -129,8 +129,6 @@ class SourceReader {
   readonly #cwd: string;
   readonly #maxMessageBytes: number;
   readonly #maxDepth: number;
-  /** Real paths of folders already walked: symbolic link cycles end here. */
-  readonly #seen = new Set<string>();
 
   constructor(cwd: string, options: MailSourceOptions) {
     this.#cwd = cwd;
@@ -156,25 +154,32 @@ class SourceReader {
       if ((name === 'cur' || name === 'new') && (await isMaildir(dirname(full)))) {
         yield* this.#maildirFolder(path, full);
       } else {
-        yield* this.#directory(path, full, 0);
+        yield* this.#directory(path, full, 0, new Set());
       }
     } else {
       yield* this.#file(path, full);
     }
   }
 
-  async *#directory(path: string, full: string, depth: number): AsyncGenerator<SourceEvent> {
+  /** `ancestors`: real paths of the folders above this one in the walk; a symbolic link back to one is a cycle. */
+  async *#directory(
+    path: string,
+    full: string,
+    depth: number,
+    ancestors: ReadonlySet<string>,
+  ): AsyncGenerator<SourceEvent> {
     if (depth > this.#maxDepth) {
       yield { kind: 'failure', path, reason: `nested deeper than ${this.#maxDepth} folders; not read` };
       return;
     }
     let entries: Dirent[];
+    let chain: Set<string>;
     try {
       const real = await realpath(full);
-      if (this.#seen.has(real)) return;
-      this.#seen.add(real);
+      if (ancestors.has(real)) return;
+      chain = new Set(ancestors).add(real);
       if (await isMaildir(full)) {
-        yield* this.#maildir(path, full, depth);
+        yield* this.#maildir(path, full, depth, chain);
         return;
       }
       entries = await readdir(full, { withFileTypes: true });
@@ -199,13 +204,18 @@ class SourceReader {
           continue;
         }
       }
-      if (isDir) yield* this.#directory(childPath, childFull, depth + 1);
+      if (isDir) yield* this.#directory(childPath, childFull, depth + 1, chain);
       else if (isFile && mailFileKind(entry.name) !== null) yield* this.#file(childPath, childFull);
     }
   }
 
   /** A Maildir: its `cur/` and `new/` messages by file name, then its Maildir++ sub-folders (`.Sent`, ...). */
-  async *#maildir(path: string, full: string, depth: number): AsyncGenerator<SourceEvent> {
+  async *#maildir(
+    path: string,
+    full: string,
+    depth: number,
+    ancestors: ReadonlySet<string>,
+  ): AsyncGenerator<SourceEvent> {
     yield* this.#maildirFolder(path, full, ['cur', 'new']);
     let entries: Dirent[];
     try {
@@ -218,7 +228,9 @@ class SourceReader {
     folders.sort((a, b) => byName(a.name, b.name));
     for (const folder of folders) {
       const childFull = join(full, folder.name);
-      if (await isMaildir(childFull)) yield* this.#directory(join(path, folder.name), childFull, depth + 1);
+      if (await isMaildir(childFull)) {
+        yield* this.#directory(join(path, folder.name), childFull, depth + 1, ancestors);
+      }
     }
   }
 
