@@ -62,6 +62,25 @@ describe('createTriageCommand (the column extension point)', () => {
     expect(jsonRows(out.join('')).map((r) => r['broken'])).toEqual(['ok', null]);
   });
 
+  it('a table cell that throws is left empty and reported, and the row is still printed', async () => {
+    const badCell: TriageColumn = {
+      key: 'bad',
+      title: 'Bad',
+      value: () => 'x',
+      cell: () => {
+        throw new Error('no cell\u001b[2J');
+      },
+    };
+    const { io, out, err } = fakeIo();
+    const code = await createTriageCommand({ columns: [...TRIAGE_COLUMNS, badCell] }).run(
+      ['examples/mail/07-delay-dsn.eml'],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(err).toEqual(['mailroom triage: examples/mail/07-delay-dsn.eml: column bad: no cell�[2J\n']);
+    expect(out.join('')).toContain('Delayed Mail (still being retried)');
+  });
+
   it('draws the progress line on a terminal once a run passes a second, and erases it before output', async () => {
     let clock = 0;
     const now = (): number => {

@@ -273,6 +273,12 @@ describe('inputs that cannot be read', () => {
     expect(jsonRows(stdout).map((r) => r['file'])).toEqual(['examples/mail/01-customer-request-outlook.eml']);
   });
 
+  it('keeps control characters of a path that cannot be read off the terminal', () => {
+    const { status, stderr } = mailroom(['triage', 'gone\u001b[31m.eml']);
+    expect(status).toBe(3);
+    expect(stderr).toBe('mailroom triage: gone�[31m.eml: no such file or directory (ENOENT)\n');
+  });
+
   it('says in the table footer that some inputs could not be read', () => {
     const { status, stdout } = mailroom(['triage', 'nothing-here', 'examples/mail/03-apple-mail-german.eml']);
     expect(status).toBe(3);

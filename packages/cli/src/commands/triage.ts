@@ -3,7 +3,7 @@ import { parseHeaders } from '@mailroom/headers';
 import { type CliIo, type Command, EXIT } from '../command.js';
 import { readMailSources, type SourcedMessage } from '../mail-sources.js';
 import { ProgressLine } from '../progress.js';
-import { TextTableWriter } from '../text-table.js';
+import { TextTableWriter, terminalSafe } from '../text-table.js';
 import {
   TRIAGE_COLUMNS,
   type TriageColumn,
@@ -128,23 +128,33 @@ async function runTriage(args: readonly string[], io: CliIo, options: TriageComm
     if (event.kind === 'failure') {
       failedInputs++;
       progress.clear();
-      io.stderr(`mailroom triage: ${event.path}: ${event.reason}\n`);
+      io.stderr(`mailroom triage: ${terminalSafe(event.path)}: ${event.reason}\n`);
       continue;
     }
     messages++;
     progress.update(messages, event.file);
     const message = toTriageMessage(event);
     const { values, failures } = evaluate(columns, message);
-    for (const failure of failures) {
+    const report = (failure: string): void => {
       progress.clear();
-      io.stderr(`mailroom triage: ${message.file}: ${failure}\n`);
-    }
+      io.stderr(`mailroom triage: ${terminalSafe(message.file)}: ${terminalSafe(failure)}\n`);
+    };
+    failures.forEach(report);
     if (table === null) {
       // fromEntries defines own properties, so even a column keyed `__proto__` stays data.
       const record = Object.fromEntries(columns.map((column, i) => [column.key, values[i]!]));
       stdout(`${JSON.stringify(record)}\n`);
     } else {
-      table.add(tableColumns.map((column) => cellText(column, values[columns.indexOf(column)]!, message)));
+      table.add(
+        tableColumns.map((column) => {
+          try {
+            return cellText(column, values[columns.indexOf(column)]!, message);
+          } catch (error) {
+            report(`column ${column.key}: ${error instanceof Error ? error.message : String(error)}`);
+            return '';
+          }
+        }),
+      );
     }
   }
   progress.done();
