@@ -358,7 +358,7 @@ describe('usage', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('exit codes');
     const top = mailroom(['--help']);
-    expect(top.stdout).toMatch(/^ {2}triage {2}one row per message/m);
+    expect(top.stdout).toMatch(/^ {2}triage +one row per message/m);
   });
 
   it('a path after -- may start with a dash', () => {
