@@ -42,6 +42,8 @@ export interface BucketWindowState {
   readonly kind: 'approximate';
   readonly bucket: number;
   readonly counts: readonly number[];
+  /** Sum of `counts` (kept so a hit need not add them up). */
+  readonly total: number;
 }
 
 /** State of a tiered limiter (of the mode it was created with). */
@@ -203,28 +205,39 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
   }
   const bucketMs = windowMs / buckets;
   const slots = buckets + 1;
+  // Not frozen: slicing a frozen array takes a slow path in V8, and this template never leaves the closure.
+  const ZERO: readonly number[] = Array.from({ length: slots }, () => 0);
   const hit = (state: TieredState | undefined, nowMs: number, cost = 1): TieredHit<O> => {
     assertNow(nowMs);
     assertCost(cost);
     let bucket = Math.floor(nowMs / bucketMs);
-    const counts = new Array<number>(slots).fill(0);
+    let counts: number[];
     let sum = 0;
-    if (state !== undefined) {
+    if (state === undefined) counts = ZERO.slice();
+    else {
       if (state.kind !== 'approximate') throw new TypeError('state belongs to an exact-mode limiter');
-      if (state.bucket > bucket) bucket = state.bucket;
-      const shift = bucket - state.bucket;
       const old = state.counts;
-      for (let i = shift; i < slots; i++) {
-        const c = old[i]!;
-        counts[i - shift] = c;
-        sum += c;
+      if (state.bucket >= bucket) {
+        // Same bucket, or the clock went back: charge the hit to the newest bucket seen.
+        bucket = state.bucket;
+        counts = old.slice();
+        sum = state.total;
+      } else {
+        counts = ZERO.slice();
+        for (let i = bucket - state.bucket; i < slots; i++) {
+          const c = old[i]!;
+          counts[i - bucket + state.bucket] = c;
+          sum += c;
+        }
       }
     }
     const count = sum + cost;
     const tier = classify(count);
     if (countBeyond || tier < upTos.length) {
-      const c = counts[buckets]! + cost;
-      counts[buckets] = Math.min(c, capacity);
+      const before = counts[buckets]!;
+      const after = Math.min(before + cost, capacity);
+      counts[buckets] = after;
+      sum += after - before;
     }
     let retryAfterMs = 0;
     if (tier > 0) {
@@ -232,8 +245,7 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
       if (allowed < 0) retryAfterMs = Number.POSITIVE_INFINITY;
       else {
         // Drop buckets oldest first until what remains fits; bucket i leaves at (bucket - buckets + i + 1 + buckets).
-        let remaining = 0;
-        for (const c of counts) remaining += c;
+        let remaining = sum;
         let i = 0;
         while (remaining > allowed && i < slots) remaining -= counts[i++]!;
         retryAfterMs = i === 0 ? 0 : (bucket + i) * bucketMs - nowMs;
@@ -243,7 +255,7 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
       outcome: tier < outcomes.length ? outcomes[tier]! : beyond,
       tier,
       count,
-      state: { kind: 'approximate', bucket, counts },
+      state: { kind: 'approximate', bucket, counts, total: sum },
       retryAfterMs,
     };
   };
@@ -264,7 +276,12 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
     decodeState: (text: string): DecodeStateResult<TieredState> => {
       const decoded = decodeBucketState('a1', text, slots, capacity);
       if (!decoded.ok) return decoded;
-      return { ok: true, state: { kind: 'approximate', bucket: decoded.bucket, counts: decoded.counts } };
+      let total = 0;
+      for (const c of decoded.counts) total += c;
+      return {
+        ok: true,
+        state: { kind: 'approximate', bucket: decoded.bucket, counts: decoded.counts, total },
+      };
     },
   });
 }

@@ -1,0 +1,125 @@
+// Hits per second on one core for each mode through the Map-based keyed store, as a ratio to a plain counter
+// increment in a Map over the same keys in the same run; then bytes of state per key (encoded and on the heap).
+// Run over the built dist: `pnpm build && pnpm --filter @mailroom/rate-limiter bench` (Node, --expose-gc).
+import { createKeyedStore, createTieredLimiter, inboundUpdateLimit } from '../dist/index.js';
+
+const KEYS = 1000;
+const HITS = 2_000_000;
+const ROUNDS = 5;
+const T0 = Date.UTC(2026, 10, 22, 0, 0, 0);
+const keys = Array.from({ length: KEYS }, (_, i) => `sender:user-${i}@example.com`);
+
+// Workloads: the key of hit i is pseudo-random; time advances so that each key sees `perKeyPerHour` hits an hour.
+function workload(perKeyPerHour) {
+  const order = new Uint32Array(HITS);
+  let x = 2463534242;
+  for (let i = 0; i < HITS; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    order[i] = (x >>> 0) % KEYS;
+  }
+  const stepMs = 3_600_000 / (perKeyPerHour * KEYS);
+  const times = new Float64Array(HITS);
+  for (let i = 0; i < HITS; i++) times[i] = T0 + Math.floor(i * stepMs);
+  return { order, times };
+}
+
+function measure(name, run) {
+  const rates = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const started = process.hrtime.bigint();
+    const sink = run();
+    const ns = Number(process.hrtime.bigint() - started);
+    if (sink === -1) console.log('');
+    rates.push(HITS / (ns / 1e9));
+  }
+  rates.sort((a, b) => a - b);
+  return { name, hitsPerSecond: rates[Math.floor(ROUNDS / 2)] };
+}
+
+function baseline({ order }) {
+  // The plain counter increment: the same keys, the same Map, no limiter.
+  const counters = new Map();
+  return () => {
+    let sink = 0;
+    for (let i = 0; i < HITS; i++) {
+      const key = keys[order[i]];
+      const c = (counters.get(key) ?? 0) + 1;
+      counters.set(key, c);
+      sink += c;
+    }
+    return sink;
+  };
+}
+
+function limited(mode, { order, times }) {
+  const limiter = createTieredLimiter({ ...inboundUpdateLimit, mode });
+  return () => {
+    const store = createKeyedStore({ maxKeys: 10 * KEYS, idleMs: limiter.idleMs });
+    let sink = 0;
+    for (let i = 0; i < HITS; i++) sink += store.hit(limiter, keys[order[i]], times[i]).tier;
+    return sink;
+  };
+}
+
+const results = [];
+for (const [label, perKeyPerHour] of [
+  ['light (10 hits/key/hour: mostly accepted, short states)', 10],
+  ['loop (3600 hits/key/hour: every state full, mostly rejected)', 3600],
+]) {
+  const w = workload(perKeyPerHour);
+  const base = measure('plain Map counter increment', baseline(w));
+  const exact = measure('exact', limited('exact', w));
+  const approximate = measure('approximate', limited('approximate', w));
+  results.push({ label, base, exact, approximate });
+}
+
+const fmt = (n) => `${(n / 1e6).toFixed(2)}M`;
+console.log(
+  `node ${process.version}, ${HITS.toLocaleString('en')} hits over ${KEYS} keys, median of ${ROUNDS} rounds`,
+);
+console.log('| workload | baseline hits/s | exact hits/s (ratio) | approximate hits/s (ratio) |');
+console.log('| --- | --- | --- | --- |');
+for (const { label, base, exact, approximate } of results) {
+  console.log(
+    `| ${label} | ${fmt(base.hitsPerSecond)} | ${fmt(exact.hitsPerSecond)} (${(exact.hitsPerSecond / base.hitsPerSecond).toFixed(3)}) | ` +
+      `${fmt(approximate.hitsPerSecond)} (${(approximate.hitsPerSecond / base.hitsPerSecond).toFixed(3)}) |`,
+  );
+}
+
+// Bytes of state per key: the encoded string (what goes to Redis) and the heap held by a store entry.
+function stateAfter(mode, hits, spacingMs) {
+  const limiter = createTieredLimiter({ ...inboundUpdateLimit, mode });
+  let state;
+  for (let i = 0; i < hits; i++) state = limiter.hit(state, T0 + i * spacingMs).state;
+  return { limiter, state };
+}
+function heapPerKey(mode, hits, spacingMs) {
+  const n = 20_000;
+  const { limiter } = stateAfter(mode, 1, 1);
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  const store = createKeyedStore({ maxKeys: n, idleMs: limiter.idleMs });
+  const names = Array.from({ length: n }, (_, i) => `k${i}`);
+  for (let h = 0; h < hits; h++) for (let i = 0; i < n; i++) store.hit(limiter, names[i], T0 + h * spacingMs);
+  globalThis.gc();
+  const after = process.memoryUsage().heapUsed;
+  const keyBytes = names.reduce((s, k) => s + k.length, 0);
+  return Math.round((after - before - keyBytes) / n);
+}
+console.log('');
+console.log('| state | encoded bytes | heap bytes per key in the store (state + LRU slot + Map entry) |');
+console.log('| --- | --- | --- |');
+for (const [label, hits, spacing] of [
+  ['1 hit', 1, 1],
+  ['20 hits, 3 min apart', 20, 180_000],
+  ['40 hits (full), 90 s apart', 40, 90_000],
+  ['40 hits (full), irregular ms times', 40, 89_731],
+]) {
+  for (const mode of ['exact', 'approximate']) {
+    const { limiter, state } = stateAfter(mode, hits, spacing);
+    const encoded = Buffer.byteLength(limiter.encodeState(state));
+    console.log(`| ${mode}, ${label} | ${encoded} | ${heapPerKey(mode, hits, spacing)} |`);
+  }
+}
