@@ -151,11 +151,8 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
       let next: number[];
       if (counted) {
         const add = Math.min(cost, capacity);
-        const from = Math.max(first, n + add - capacity);
-        next = new Array<number>(n - from + add);
-        let j = 0;
-        for (let i = from; i < n; i++) next[j++] = times[i]!;
-        for (let k = 0; k < add; k++) next[j++] = latest;
+        next = times.slice(Math.max(first, n + add - capacity));
+        for (let k = 0; k < add; k++) next.push(latest);
       } else {
         next = times.slice(first);
       }
@@ -223,11 +220,14 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
         counts = old.slice();
         sum = state.total;
       } else {
-        counts = ZERO.slice();
-        for (let i = bucket - state.bucket; i < slots; i++) {
-          const c = old[i]!;
-          counts[i - bucket + state.bucket] = c;
-          sum += c;
+        const shift = bucket - state.bucket;
+        if (shift >= slots) counts = ZERO.slice();
+        else {
+          // Drop the `shift` oldest buckets, append as many empty ones.
+          sum = state.total;
+          for (let i = 0; i < shift; i++) sum -= old[i]!;
+          counts = ZERO.slice();
+          for (let i = shift; i < slots; i++) counts[i - shift] = old[i]!;
         }
       }
     }
