@@ -55,7 +55,8 @@ export interface TieredHit<O extends string = string> extends HitResultBase<Tier
   /** Index of the tier that decided, `tiers.length` for `beyond` (higher is stricter). */
   readonly tier: number;
   /** Hits in the window including this one's cost. Exact up to the largest `upTo`, beyond which it may be a
-   * lower bound (the limiter only needs to know it is beyond); in approximate mode an upper estimate. */
+   * lower bound (the limiter only needs to know it is beyond). In approximate mode it counts whole buckets, so
+   * it may include hits up to one bucket older than the window. */
   readonly count: number;
 }
 
