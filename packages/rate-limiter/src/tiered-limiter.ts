@@ -152,8 +152,17 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
       let next: number[];
       if (counted) {
         const add = Math.min(cost, capacity);
-        next = times.slice(Math.max(first, n + add - capacity));
-        for (let k = 0; k < add; k++) next.push(latest);
+        const from = Math.max(first, n + add - capacity);
+        if (from >= add) {
+          // A full or expiring window: copy into an array of the final length (no growth on push).
+          next = times.slice(from - add);
+          let j = 0;
+          for (let i = from; i < n; i++) next[j++] = times[i]!;
+          while (j < next.length) next[j++] = latest;
+        } else {
+          next = times.slice(from);
+          for (let k = 0; k < add; k++) next.push(latest);
+        }
       } else {
         next = times.slice(first);
       }
