@@ -125,7 +125,10 @@ function heapPerKey(mode, hits, makeSpacing) {
   const times = [];
   const spacing = makeSpacing();
   let t = T0;
-  for (let h = 0; h < hits; h++) times.push((t += spacing()));
+  for (let h = 0; h < hits; h++) {
+    t += spacing();
+    times.push(t);
+  }
   fullGc();
   const before = process.memoryUsage().heapUsed;
   const store = createKeyedStore({ maxKeys: 2 * n + 2, idleMs: limiter.idleMs });
