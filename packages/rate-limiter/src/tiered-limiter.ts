@@ -74,6 +74,7 @@ export interface TieredLimiter<O extends string = string> extends Limiter<Tiered
 }
 
 const MAX_EXACT_CAPACITY = 100_000;
+const MAX_BUCKETS = 1000;
 const FIX = 'see TieredLimiterOptions (e.g. the preset inboundUpdateLimit)';
 
 /**
@@ -207,6 +208,8 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
 
   const buckets = options.buckets ?? 10;
   assertPositiveInteger(buckets, 'buckets', 'use e.g. 10 (the window then runs up to 10% long)');
+  if (buckets > MAX_BUCKETS)
+    throw new RangeError(`buckets above ${MAX_BUCKETS}: use exact mode for that precision`);
   if (windowMs % buckets !== 0) {
     throw new RangeError(`windowMs (${windowMs}) must be a multiple of buckets (${buckets})`);
   }
