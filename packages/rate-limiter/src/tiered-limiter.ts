@@ -227,6 +227,11 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
     else {
       if (state.kind !== 'approximate') throw new TypeError('state belongs to an exact-mode limiter');
       const old = state.counts;
+      if (old.length !== slots) {
+        throw new TypeError(
+          `state has ${old.length - 1} buckets, this limiter ${buckets}: decode stored states instead`,
+        );
+      }
       if (state.bucket >= bucket) {
         // Same bucket, or the clock went back: charge the hit to the newest bucket seen.
         bucket = state.bucket;

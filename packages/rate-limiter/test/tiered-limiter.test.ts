@@ -180,6 +180,8 @@ describe('options', () => {
     const approximate = createTieredLimiter({ ...inboundUpdateLimit, mode: 'approximate' });
     expect(() => approximate.hit(exact.hit(undefined, T0).state, T0)).toThrow(/exact-mode/);
     expect(() => exact.hit(approximate.hit(undefined, T0).state, T0)).toThrow(/approximate-mode/);
+    const coarse = createTieredLimiter({ ...inboundUpdateLimit, mode: 'approximate', buckets: 6 });
+    expect(() => coarse.hit(approximate.hit(undefined, T0).state, T0)).toThrow(/10 buckets, this limiter 6/);
   });
 
   it('the inboundUpdateLimit preset is the LOOP-6 table', () => {
