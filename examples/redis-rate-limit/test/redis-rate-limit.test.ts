@@ -70,7 +70,8 @@ function maxInWindow(times: readonly number[]): number {
 
 function runWorker(job: WorkerJob): Promise<WorkerReport> {
   const child: ChildProcess = fork(fileURLToPath(new URL('../src/worker.ts', import.meta.url)), [], {
-    execArgv: [],
+    // The worker is TypeScript run directly: type stripping is on by default from Node 22.18 / 23.6.
+    execArgv: process.features.typescript ? [] : ['--experimental-strip-types'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
