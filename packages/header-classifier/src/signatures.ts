@@ -87,6 +87,17 @@ export interface SignatureTables {
   readonly noReplyLocalParts: readonly string[];
   /** Display names used by bounce senders (lower-case, compared whole). */
   readonly systemSenderNames: readonly string[];
+  /** Wording of non-RFC bounces and delay warnings in the first text part (lower-case substrings). */
+  readonly reportBodyPhrases: readonly ReportBodyPhrase[];
+}
+
+/** A phrase that non-RFC bounce and delay notices write in their first text part. */
+export interface ReportBodyPhrase {
+  /** Lower-case; compared as a substring of the whitespace-collapsed text. */
+  readonly phrase: string;
+  readonly category: 'bounce' | 'delivery-delay' | 'delivery-report' | 'feedback-report';
+  /** Where the wording comes from (MTA or provider). */
+  readonly source: string;
 }
 
 /** Additions to the default tables (appended, never replacing). */
@@ -239,6 +250,15 @@ export const HEADER_SIGNATURES: readonly HeaderSignature[] = Object.freeze([
     source: 'Barracuda sender verification',
   },
   {
+    signal: 'x-apple-unsubscribe',
+    header: 'x-apple-unsubscribe',
+    pattern: /^true\b/i,
+    category: 'feedback-report',
+    strength: 'strong',
+    suppressAutoReply: true,
+    source: 'Apple Mail one-tap unsubscribe requests (sisimai arf-26)',
+  },
+  {
     signal: 'x-loop',
     header: 'x-loop',
     category: null,
@@ -257,8 +277,9 @@ export const HEADER_SIGNATURES: readonly HeaderSignature[] = Object.freeze([
   {
     signal: 'x-ms-exchange-generated-message-source',
     header: 'x-ms-exchange-generated-message-source',
+    pattern: /^(?!mailbox rules agent)/i,
     category: 'auto-generated',
-    strength: 'strong',
+    strength: 'weak',
     suppressAutoReply: true,
     source: 'Exchange Online system-generated mail (NDRs, journal, quarantine notices)',
   },
@@ -437,6 +458,8 @@ export const AUTO_REPLY_SUBJECTS: readonly SubjectPhrase[] = Object.freeze([
 /** Subject phrases of bounces, delays and successful delivery notices, including non-RFC formats. */
 export const REPORT_SUBJECTS: readonly ReportSubjectPhrase[] = Object.freeze([
   { phrase: 'undeliverable:', lang: 'en', strength: 'strong', category: 'bounce' },
+  { phrase: 'there was an error sending your mail', lang: 'en', strength: 'strong', category: 'bounce' },
+  { phrase: 'postfix smtp server: errors from', lang: 'en', strength: 'strong', category: 'bounce' },
   { phrase: 'undeliverable mail', lang: 'en', strength: 'strong', category: 'bounce' },
   { phrase: 'undeliverable message', lang: 'en', strength: 'strong', category: 'bounce' },
   { phrase: 'undelivered mail returned to sender', lang: 'en', strength: 'strong', category: 'bounce' },
@@ -636,4 +659,87 @@ export const SYSTEM_SENDER_NAMES: readonly string[] = Object.freeze([
   'microsoft exchange',
   'mail delivery notification',
   'delivery subsystem',
+]);
+
+/** Wording of bounces and delay warnings, from the MTAs and providers that write them (sisimai's parsers list many). */
+export const REPORT_BODY_PHRASES: readonly ReportBodyPhrase[] = Object.freeze([
+  { phrase: 'this is the mail system at host', category: 'bounce', source: 'Postfix' },
+  {
+    phrase: "i'm sorry to have to inform you that your message could not",
+    category: 'bounce',
+    source: 'Postfix',
+  },
+  {
+    phrase: 'this message was created automatically by mail delivery software',
+    category: 'bounce',
+    source: 'Exim',
+  },
+  { phrase: 'a message that you sent could not be delivered', category: 'bounce', source: 'Exim' },
+  { phrase: 'message not yet delivered', category: 'delivery-delay', source: 'Exim delay warning' },
+  { phrase: "i'm afraid i wasn't able to deliver your message", category: 'bounce', source: 'qmail' },
+  { phrase: 'this is a permanent error', category: 'bounce', source: 'qmail' },
+  { phrase: 'delivery to the following recipient failed permanently', category: 'bounce', source: 'Gmail' },
+  { phrase: 'delivery to the following recipients failed', category: 'bounce', source: 'Gmail' },
+  { phrase: "message wasn't delivered", category: 'bounce', source: 'Gmail' },
+  {
+    phrase: 'delivery to the following recipient has been delayed',
+    category: 'delivery-delay',
+    source: 'Gmail',
+  },
+  {
+    phrase: 'your message did not reach some or all of the intended recipients',
+    category: 'bounce',
+    source: 'Exchange 2003',
+  },
+  {
+    phrase: 'delivery has failed to these recipients or groups',
+    category: 'bounce',
+    source: 'Exchange 2007+',
+  },
+  { phrase: "your message couldn't be delivered", category: 'bounce', source: 'Exchange Online' },
+  { phrase: 'delivery has failed to these recipients', category: 'bounce', source: 'Exchange' },
+  { phrase: 'delivery is delayed to these recipients', category: 'delivery-delay', source: 'Exchange' },
+  { phrase: 'the following addresses had permanent fatal errors', category: 'bounce', source: 'Sendmail' },
+  { phrase: 'the original message was received at', category: 'bounce', source: 'Sendmail' },
+  { phrase: 'warning: message still undelivered', category: 'delivery-delay', source: 'Sendmail' },
+  {
+    phrase: 'this is a warning message only',
+    category: 'delivery-delay',
+    source: 'Sendmail/Postfix delay warning',
+  },
+  { phrase: 'your message was not delivered to', category: 'bounce', source: 'Lotus Notes / Domino' },
+  { phrase: 'was not delivered to:', category: 'bounce', source: 'Lotus Notes / Domino' },
+  { phrase: 'sorry, we were unable to deliver your message', category: 'bounce', source: 'Yahoo' },
+  { phrase: 'message from yahoo', category: 'bounce', source: 'Yahoo' },
+  { phrase: 'could not be delivered to one or more recipients', category: 'bounce', source: 'various' },
+  { phrase: 'could not be delivered to the following recipient', category: 'bounce', source: 'various' },
+  { phrase: 'could not be delivered to', category: 'bounce', source: 'various' },
+  { phrase: 'undeliverable to the following', category: 'bounce', source: 'various' },
+  { phrase: 'message delivery to the following recipients failed', category: 'bounce', source: 'various' },
+  { phrase: 'permanent failure', category: 'bounce', source: 'various' },
+  { phrase: 'delivery failed', category: 'bounce', source: 'various' },
+  { phrase: 'unable to deliver', category: 'bounce', source: 'various' },
+  { phrase: 'user unknown', category: 'bounce', source: 'various' },
+  { phrase: 'mailbox unavailable', category: 'bounce', source: 'various' },
+  { phrase: 'no such user', category: 'bounce', source: 'various' },
+  { phrase: 'returned to sender', category: 'bounce', source: 'various' },
+  { phrase: 'has not yet been delivered', category: 'delivery-delay', source: 'various' },
+  { phrase: 'will continue to try', category: 'delivery-delay', source: 'various' },
+  { phrase: 'delivery attempts will continue', category: 'delivery-delay', source: 'various' },
+  { phrase: 'still being retried', category: 'delivery-delay', source: 'various' },
+  { phrase: 'transcript of session follows', category: 'bounce', source: 'Sendmail/Postfix' },
+  { phrase: 'we had trouble delivering your message', category: 'bounce', source: 'X6 / Critical Path' },
+  { phrase: 'returned permanent errors', category: 'bounce', source: 'X6 / Critical Path' },
+  { phrase: 'no such user here', category: 'bounce', source: 'Verizon / Apache James' },
+  { phrase: '"notificationtype":"bounce"', category: 'bounce', source: 'Amazon SES notification via SNS' },
+  {
+    phrase: '"notificationtype":"delivery"',
+    category: 'delivery-report',
+    source: 'Amazon SES notification via SNS',
+  },
+  {
+    phrase: '"notificationtype":"complaint"',
+    category: 'feedback-report',
+    source: 'Amazon SES notification via SNS',
+  },
 ]);
