@@ -20,6 +20,7 @@ import {
 } from './header-access.js';
 import { HELPDESK_FINGERPRINTS } from './helpdesks.js';
 import { type ClassifierLimits, type ClassifyOptions, DEFAULT_CLASSIFIER_LIMITS } from './options.js';
+import { CLASSIFIER_PATTERNS as P } from './patterns.js';
 import { type BodyFindings, readBody } from './report-part.js';
 import {
   AUTO_REPLY_SUBJECTS,
@@ -221,7 +222,7 @@ function firstPhrase<T extends SubjectPhrase>(
 
 function normalizedLocalPart(localPart: string): string {
   const plus = localPart.indexOf('+');
-  return (plus === -1 ? localPart : localPart.slice(0, plus)).replace(/[._-]/g, '');
+  return (plus === -1 ? localPart : localPart.slice(0, plus)).replace(P.localPartSeparators, '');
 }
 
 function systemSenderEntry(localPart: string, tables: SignatureTables): { automated: boolean } | undefined {
@@ -375,7 +376,7 @@ export function classifyMessage(
   const fromValue = first('from');
   const from = fromValue === undefined ? null : firstAddress(fromValue);
   const returnPath = first('return-path');
-  const nullReturnPath = returnPath !== undefined && /^<\s*>$/.test(returnPath.replace(/\s+/g, ''));
+  const nullReturnPath = returnPath !== undefined && P.nullPath.test(returnPath.replace(P.whitespaceRun, ''));
   if (nullReturnPath)
     log.add('null-return-path', null, 'strong', {
       header: 'return-path',
@@ -503,7 +504,9 @@ export function classifyMessage(
   // --- Subject phrases.
   const subjectRaw = first('subject');
   const subject =
-    subjectRaw === undefined ? '' : decodeWords(subjectRaw).replace(/\s+/g, ' ').trim().toLowerCase();
+    subjectRaw === undefined
+      ? ''
+      : decodeWords(subjectRaw).replace(P.whitespaceRun, ' ').trim().toLowerCase();
   const automationHint =
     nullReturnPath ||
     systemLocal ||
@@ -638,9 +641,7 @@ export function classifyMessage(
       });
     }
   }
-  const verp =
-    returnPath !== undefined &&
-    /^<?[^@<>\s]{0,200}[+=-](?:bounces?|verp|bnc|return)[^@<>\s]{0,200}@/i.test(returnPath);
+  const verp = returnPath !== undefined && P.verpReturnPath.test(returnPath);
   if (discussionHeader !== undefined) {
     log.add('list-discussion', 'mailing-list', 'strong', {
       header: discussionHeader,
@@ -709,7 +710,7 @@ export function classifyMessage(
     let accountId: string | undefined;
     if (product.accountId !== undefined) {
       const m = match(headers, names, { header: product.accountId.header }, limits);
-      const id = m === null ? null : product.accountId.pattern.exec(m.value.replace(/^<|>$/g, ''));
+      const id = m === null ? null : product.accountId.pattern.exec(m.value.replace(P.angleBrackets, ''));
       if (id?.[1] !== undefined) accountId = id[1];
     }
     helpdesk =
