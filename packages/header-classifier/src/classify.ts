@@ -56,6 +56,20 @@ const AUTOMATED_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
   'bulk',
 ]);
 
+/** Categories more specific than `auto-generated`: when one is present, `auto-generated` is dropped. */
+const SPECIFIC_MACHINE_CATEGORIES: readonly Category[] = [
+  'bounce',
+  'delivery-delay',
+  'delivery-report',
+  'read-receipt',
+  'feedback-report',
+  'out-of-office',
+  'auto-reply',
+  'challenge-response',
+  'calendar-response',
+  'bulk',
+];
+
 /** How many instances of one field name any rule reads: repeated fields past this are not evidence of more. */
 const MAX_INSTANCES = 16;
 const MAX_EVIDENCE_VALUE = 200;
@@ -684,7 +698,11 @@ export function classifyMessage(
       e.strength = 'strong';
     if (
       e.signal === 'esp-transactional' &&
-      (nullReturnPath || log.has('precedence-bulk') || listUnsubscribe !== undefined)
+      campaign === undefined &&
+      (nullReturnPath ||
+        log.has('precedence-bulk') ||
+        listUnsubscribe !== undefined ||
+        log.has('no-reply-sender'))
     )
       e.strength = 'strong';
   }
@@ -770,6 +788,8 @@ export function classifyMessage(
   const final = log.counted();
   const present = new Set<Category>();
   for (const e of final) if (e.category !== null) present.add(e.category);
+  // `auto-generated` is the catch-all: a more specific machine category says more.
+  if (SPECIFIC_MACHINE_CATEGORIES.some((c) => present.has(c))) present.delete('auto-generated');
   const categories = CATEGORIES.filter((c) => present.has(c));
   const sender = from;
   const allowlisted = isAllowlisted(sender, options.allowlist);
