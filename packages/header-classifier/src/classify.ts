@@ -20,6 +20,7 @@ import {
 } from './header-access.js';
 import { HELPDESK_FINGERPRINTS } from './helpdesks.js';
 import { type ClassifierLimits, type ClassifyOptions, DEFAULT_CLASSIFIER_LIMITS } from './options.js';
+import { CLASSIFIER_PATTERNS as P } from './patterns.js';
 import { type BodyFindings, readBody } from './report-part.js';
 import {
   AUTO_REPLY_SUBJECTS,
@@ -54,6 +55,20 @@ const AUTOMATED_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
   'auto-generated',
   'bulk',
 ]);
+
+/** Categories more specific than `auto-generated`: when one is present, `auto-generated` is dropped. */
+const SPECIFIC_MACHINE_CATEGORIES: readonly Category[] = [
+  'bounce',
+  'delivery-delay',
+  'delivery-report',
+  'read-receipt',
+  'feedback-report',
+  'out-of-office',
+  'auto-reply',
+  'challenge-response',
+  'calendar-response',
+  'bulk',
+];
 
 /** How many instances of one field name any rule reads: repeated fields past this are not evidence of more. */
 const MAX_INSTANCES = 16;
@@ -221,7 +236,7 @@ function firstPhrase<T extends SubjectPhrase>(
 
 function normalizedLocalPart(localPart: string): string {
   const plus = localPart.indexOf('+');
-  return (plus === -1 ? localPart : localPart.slice(0, plus)).replace(/[._-]/g, '');
+  return (plus === -1 ? localPart : localPart.slice(0, plus)).replace(P.localPartSeparators, '');
 }
 
 function systemSenderEntry(localPart: string, tables: SignatureTables): { automated: boolean } | undefined {
@@ -375,7 +390,7 @@ export function classifyMessage(
   const fromValue = first('from');
   const from = fromValue === undefined ? null : firstAddress(fromValue);
   const returnPath = first('return-path');
-  const nullReturnPath = returnPath !== undefined && /^<\s*>$/.test(returnPath.replace(/\s+/g, ''));
+  const nullReturnPath = returnPath !== undefined && P.nullPath.test(returnPath.replace(P.whitespaceRun, ''));
   if (nullReturnPath)
     log.add('null-return-path', null, 'strong', {
       header: 'return-path',
@@ -503,7 +518,9 @@ export function classifyMessage(
   // --- Subject phrases.
   const subjectRaw = first('subject');
   const subject =
-    subjectRaw === undefined ? '' : decodeWords(subjectRaw).replace(/\s+/g, ' ').trim().toLowerCase();
+    subjectRaw === undefined
+      ? ''
+      : decodeWords(subjectRaw).replace(P.whitespaceRun, ' ').trim().toLowerCase();
   const automationHint =
     nullReturnPath ||
     systemLocal ||
@@ -638,9 +655,7 @@ export function classifyMessage(
       });
     }
   }
-  const verp =
-    returnPath !== undefined &&
-    /^<?[^@<>\s]{0,200}[+=-](?:bounces?|verp|bnc|return)[^@<>\s]{0,200}@/i.test(returnPath);
+  const verp = returnPath !== undefined && P.verpReturnPath.test(returnPath);
   if (discussionHeader !== undefined) {
     log.add('list-discussion', 'mailing-list', 'strong', {
       header: discussionHeader,
@@ -683,7 +698,11 @@ export function classifyMessage(
       e.strength = 'strong';
     if (
       e.signal === 'esp-transactional' &&
-      (nullReturnPath || log.has('precedence-bulk') || listUnsubscribe !== undefined)
+      campaign === undefined &&
+      (nullReturnPath ||
+        log.has('precedence-bulk') ||
+        listUnsubscribe !== undefined ||
+        log.has('no-reply-sender'))
     )
       e.strength = 'strong';
   }
@@ -709,7 +728,7 @@ export function classifyMessage(
     let accountId: string | undefined;
     if (product.accountId !== undefined) {
       const m = match(headers, names, { header: product.accountId.header }, limits);
-      const id = m === null ? null : product.accountId.pattern.exec(m.value.replace(/^<|>$/g, ''));
+      const id = m === null ? null : product.accountId.pattern.exec(m.value.replace(P.angleBrackets, ''));
       if (id?.[1] !== undefined) accountId = id[1];
     }
     helpdesk =
@@ -769,6 +788,8 @@ export function classifyMessage(
   const final = log.counted();
   const present = new Set<Category>();
   for (const e of final) if (e.category !== null) present.add(e.category);
+  // `auto-generated` is the catch-all: a more specific machine category says more.
+  if (SPECIFIC_MACHINE_CATEGORIES.some((c) => present.has(c))) present.delete('auto-generated');
   const categories = CATEGORIES.filter((c) => present.has(c));
   const sender = from;
   const allowlisted = isAllowlisted(sender, options.allowlist);

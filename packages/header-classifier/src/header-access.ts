@@ -1,4 +1,5 @@
 import type { HeaderList } from '@mailroom/headers';
+import { CLASSIFIER_PATTERNS as P } from './patterns.js';
 
 /*
  * Small, bounded readers over a HeaderList. `@mailroom/headers` is gaining decodeEncodedWords / parseAddressList /
@@ -39,9 +40,6 @@ export function comments(value: string): string {
   return out.trim().toLowerCase();
 }
 
-const ENCODED_WORD = /=\?([^?\s]{1,64})\?([bBqQ])\?([^?\s]{0,2048})\?=/g;
-const SPACE_BETWEEN_WORDS = /\?=[ \t]{1,100}=\?/g;
-
 function decodeBytes(charset: string, bytes: Uint8Array): string {
   const label = charset.split('*')[0]!.toLowerCase();
   try {
@@ -53,7 +51,7 @@ function decodeBytes(charset: string, bytes: Uint8Array): string {
 
 function base64Bytes(text: string): Uint8Array | null {
   try {
-    const bin = atob(text.replace(/[^A-Za-z0-9+/]/g, ''));
+    const bin = atob(text.replace(P.notBase64, ''));
     const out = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
     return out;
@@ -67,7 +65,7 @@ function qBytes(text: string): Uint8Array {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === '_') out.push(0x20);
-    else if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
+    else if (c === '=' && P.hexPair.test(text.slice(i + 1, i + 3))) {
       out.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
       i += 2;
     } else out.push(c.charCodeAt(0) & 0xff);
@@ -79,8 +77,8 @@ function qBytes(text: string): Uint8Array {
 export function decodeWords(value: string): string {
   if (!value.includes('=?')) return value;
   return value
-    .replace(SPACE_BETWEEN_WORDS, '?==?')
-    .replace(ENCODED_WORD, (whole, charset: string, enc: string, text: string) => {
+    .replace(P.spaceBetweenEncodedWords, '?==?')
+    .replace(P.encodedWord, (whole, charset: string, enc: string, text: string) => {
       const bytes = enc === 'b' || enc === 'B' ? base64Bytes(text) : qBytes(text);
       return bytes === null ? whole : decodeBytes(charset, bytes);
     });
@@ -106,12 +104,12 @@ export function firstAddress(value: string): SenderAddress | null {
     name = value.slice(0, lt);
   } else {
     const first = (value.split(',')[0] ?? '').trim();
-    address = token(first).split(/\s/)[0] ?? '';
+    address = token(first).split(P.whitespace)[0] ?? '';
     name = comments(first);
   }
-  address = address.replace(/^mailto:/i, '');
+  address = address.replace(P.mailtoPrefix, '');
   const at = address.lastIndexOf('@');
-  name = decodeWords(name).replace(/["']/g, '').trim().toLowerCase();
+  name = decodeWords(name).replace(P.quotes, '').trim().toLowerCase();
   if (at === -1) return { address, localPart: address.toLowerCase(), domain: '', name };
   return {
     address: address.toLowerCase(),

@@ -12,12 +12,14 @@ export { classifyMessage } from './classify.js';
 export { HELPDESK_FINGERPRINTS } from './helpdesks.js';
 export type { ClassifierLimits, ClassifyOptions } from './options.js';
 export { DEFAULT_CLASSIFIER_LIMITS } from './options.js';
+export { CLASSIFIER_PATTERNS } from './patterns.js';
 export type {
   EspMarker,
   ExtraSignatures,
   HeaderMatcher,
   HeaderSignature,
   HelpdeskFingerprint,
+  ReportBodyPhrase,
   ReportSubjectPhrase,
   SignatureTables,
   SubjectPhrase,
@@ -30,6 +32,7 @@ export {
   HEADER_SIGNATURES,
   NO_REPLY_LOCAL_PARTS,
   OUT_OF_OFFICE_SUBJECTS,
+  REPORT_BODY_PHRASES,
   REPORT_SUBJECTS,
   SYSTEM_SENDER_NAMES,
   SYSTEM_SENDERS,

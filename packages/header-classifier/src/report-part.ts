@@ -2,6 +2,7 @@ import { parseHeaders } from '@mailroom/headers';
 import type { DeliveryRecipient } from './classification.js';
 import { cut, type MediaType, parseMediaType, token } from './header-access.js';
 import type { ClassifierLimits } from './options.js';
+import { CLASSIFIER_PATTERNS as P } from './patterns.js';
 
 /** What the bounded MIME walk found in a body. */
 export interface BodyFindings {
@@ -40,15 +41,15 @@ interface Walk {
 function decodeTransfer(text: string, encoding: string): string {
   if (encoding === 'base64') {
     try {
-      return atob(text.replace(/[^A-Za-z0-9+/]/g, ''));
+      return atob(text.replace(P.notBase64, ''));
     } catch {
       return text;
     }
   }
   if (encoding === 'quoted-printable') {
     return text
-      .replace(/=\r?\n/g, '')
-      .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+      .replace(P.softLineBreak, '')
+      .replace(P.quotedPrintableByte, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
   }
   return text;
 }
@@ -69,7 +70,7 @@ export function readDeliveryStatus(text: string, maxRecipients: number): Deliver
     }
     current = {};
   };
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(P.lineBreak);
   for (const raw of lines) {
     if (out.length >= maxRecipients) break;
     const line = raw.trimEnd();
@@ -85,13 +86,15 @@ export function readDeliveryStatus(text: string, maxRecipients: number): Deliver
       if (name === 'final-recipient' && current.finalRecipient !== undefined) flush();
       if (name === 'final-recipient') {
         const semi = value.indexOf(';');
-        current.finalRecipient = (semi === -1 ? value : value.slice(semi + 1)).trim().replace(/^<|>$/g, '');
+        current.finalRecipient = (semi === -1 ? value : value.slice(semi + 1))
+          .trim()
+          .replace(P.angleBrackets, '');
       }
     } else if (name === 'action') {
       if (current.action !== undefined) flush();
-      current.action = token(value).split(/[\s;]/)[0] ?? '';
+      current.action = token(value).split(P.actionEnd)[0] ?? '';
     } else if (name === 'status') {
-      const m = /^([245])\.(\d{1,3})\.(\d{1,3})/.exec(token(value));
+      const m = P.dsnStatus.exec(token(value));
       if (m) current.status = m[0];
     }
   }
@@ -100,7 +103,7 @@ export function readDeliveryStatus(text: string, maxRecipients: number): Deliver
 }
 
 function readFields(text: string, wanted: string): string | undefined {
-  for (const line of text.split(/\r?\n/, 200)) {
+  for (const line of text.split(P.lineBreak, 200)) {
     const colon = line.indexOf(':');
     if (colon > 0 && line.slice(0, colon).trim().toLowerCase() === wanted)
       return token(cut(line.slice(colon + 1), 256));
@@ -111,7 +114,7 @@ function readFields(text: string, wanted: string): string | undefined {
 function collapse(text: string, max: number): string {
   return text
     .slice(0, max * 2)
-    .replace(/\s+/g, ' ')
+    .replace(P.whitespaceRun, ' ')
     .trim()
     .toLowerCase()
     .slice(0, max);
@@ -225,10 +228,7 @@ function visit(
   }
   if (media.startsWith('text/') && walk.firstText === null) {
     const raw = decodeTransfer(text.slice(0, limits.maxBodyScan * 2), encoding);
-    walk.firstText = collapse(
-      media === 'text/html' ? raw.replace(/<[^>]{0,2000}>/g, ' ') : raw,
-      limits.maxBodyScan,
-    );
+    walk.firstText = collapse(media === 'text/html' ? raw.replace(P.htmlTag, ' ') : raw, limits.maxBodyScan);
   }
 }
 
