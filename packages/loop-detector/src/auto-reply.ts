@@ -75,6 +75,7 @@ export interface AutoReplyVerdict {
   readonly reasons: readonly AutoReplyReason[];
 }
 
+const XARS_SILENCING: ReadonlySet<string> = new Set(['all', 'oof', 'autoreply']);
 const RECIPIENT_FIELDS = ['to', 'cc', 'bcc', 'resent-to', 'resent-cc', 'resent-bcc'];
 const DAY = 86_400_000;
 
@@ -176,19 +177,27 @@ export function mayAutoReply(message: AutoReplyMessage, context: AutoReplyContex
     (e) => e.header === 'auto-submitted' && e.signal !== 'auto-submitted-no',
   );
   if (autoSubmitted) no('auto-submitted', 'RFC 3834', 'Auto-Submitted is present and not "no"');
-  if (cats.includes('mailing-list')) no('mailing-list', 'RFC 5230', 'list mail (List-* or Precedence: list)');
-  if (cats.includes('bulk')) no('bulk', 'RFC 3834', 'bulk mail');
-  if (classification.automated && !autoSubmitted && !cats.includes('bulk')) {
+  // List and bulk evidence counts here even when weak: the classifier wants corroboration before it calls a
+  // message bulk (a ticket decision), but RFC 3834 §2 / RFC 5230 silence a responder on the header alone.
+  const seen = (category: 'mailing-list' | 'bulk') =>
+    classification.evidence.find((e) => e.category === category && e.discounted === undefined);
+  const list = seen('mailing-list');
+  const bulk = seen('bulk');
+  if (list !== undefined) no('mailing-list', 'RFC 5230', `list mail (${list.header ?? list.signal}: ${list.value ?? ''})`);
+  if (bulk !== undefined) no('bulk', 'RFC 3834', `bulk mail (${bulk.header ?? bulk.signal}: ${bulk.value ?? ''})`);
+  if (classification.automated && !autoSubmitted && bulk === undefined) {
     no('automated', 'LOOP-5', `machine-written (${cats.join(', ')})`);
   } else if (cats.includes('system-sender') || cats.includes('no-reply-sender')) {
     if (!reasons.some((r) => r.code === 'system-sender')) no('system-sender', 'LOOP-5', `${cats.join(', ')}`);
   }
-  if (classification.suppressAutoReply && reasons.length === 0) {
-    no(
-      'suppress-requested',
-      'RFC 3834',
-      'the message asks not to be answered automatically (e.g. X-Auto-Response-Suppress)',
-    );
+  // X-Auto-Response-Suppress is read token by token from the classifier's evidence: `None`, `DR`, `RN` do not
+  // ask a vacation responder to stay silent; `All`, `OOF` and `AutoReply` do (Microsoft's definition).
+  const xars = classification.evidence
+    .filter((e) => e.signal === 'x-auto-response-suppress' && e.value !== undefined)
+    .flatMap((e) => (e.value ?? '').toLowerCase().split(',').map((t) => t.trim()));
+  const asked = xars.find((t) => XARS_SILENCING.has(t));
+  if (asked !== undefined) {
+    no('suppress-requested', 'RFC 3834', `X-Auto-Response-Suppress: ${asked} asks not to be answered automatically`);
   }
 
   // RFC 5230 §4.5: one of our addresses must be an explicit recipient.
