@@ -183,8 +183,10 @@ export function mayAutoReply(message: AutoReplyMessage, context: AutoReplyContex
     classification.evidence.find((e) => e.category === category && e.discounted === undefined);
   const list = seen('mailing-list');
   const bulk = seen('bulk');
-  if (list !== undefined) no('mailing-list', 'RFC 5230', `list mail (${list.header ?? list.signal}: ${list.value ?? ''})`);
-  if (bulk !== undefined) no('bulk', 'RFC 3834', `bulk mail (${bulk.header ?? bulk.signal}: ${bulk.value ?? ''})`);
+  if (list !== undefined)
+    no('mailing-list', 'RFC 5230', `list mail (${list.header ?? list.signal}: ${list.value ?? ''})`);
+  if (bulk !== undefined)
+    no('bulk', 'RFC 3834', `bulk mail (${bulk.header ?? bulk.signal}: ${bulk.value ?? ''})`);
   if (classification.automated && !autoSubmitted && bulk === undefined) {
     no('automated', 'LOOP-5', `machine-written (${cats.join(', ')})`);
   } else if (cats.includes('system-sender') || cats.includes('no-reply-sender')) {
@@ -194,10 +196,19 @@ export function mayAutoReply(message: AutoReplyMessage, context: AutoReplyContex
   // ask a vacation responder to stay silent; `All`, `OOF` and `AutoReply` do (Microsoft's definition).
   const xars = classification.evidence
     .filter((e) => e.signal === 'x-auto-response-suppress' && e.value !== undefined)
-    .flatMap((e) => (e.value ?? '').toLowerCase().split(',').map((t) => t.trim()));
+    .flatMap((e) =>
+      (e.value ?? '')
+        .toLowerCase()
+        .split(',')
+        .map((t) => t.trim()),
+    );
   const asked = xars.find((t) => XARS_SILENCING.has(t));
   if (asked !== undefined) {
-    no('suppress-requested', 'RFC 3834', `X-Auto-Response-Suppress: ${asked} asks not to be answered automatically`);
+    no(
+      'suppress-requested',
+      'RFC 3834',
+      `X-Auto-Response-Suppress: ${asked} asks not to be answered automatically`,
+    );
   }
 
   // RFC 5230 §4.5: one of our addresses must be an explicit recipient.

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 const corpusDir = new URL('../../../../shared/corpus/pigeonhole-vacation/', import.meta.url).pathname;
 const casesFile = join(corpusDir, 'cases.jsonl');
 const present = existsSync(casesFile);
-if (!present) console.warn(`pigeonhole-vacation conformance skipped: ${casesFile} is absent (CI has it beside the repository)`);
+if (!present)
+  console.warn(
+    `pigeonhole-vacation conformance skipped: ${casesFile} is absent (CI has it beside the repository)`,
+  );
 
 interface VacationCase {
   id: string;
