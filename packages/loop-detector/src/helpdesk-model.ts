@@ -21,6 +21,9 @@ export interface ModelResult {
 /** A reference helpdesk wired from this package's pure parts (see {@link createHelpdeskModel}). */
 export interface HelpdeskModel {
   receive(raw: string, nowMs: number): ModelResult;
+  /** An agent's message to `to` on a new ticket (LOOP-1 `agent` kind, with a comment); `null` when
+   * `planNotification` suppresses it (a partner, support or system address). */
+  agentMessage(to: string, subject: string, text: string, nowMs: number): ModelMail | null;
 }
 
 function clean(value: string): string {
@@ -55,7 +58,42 @@ export function createHelpdeskModel(policy: LoopPolicy): HelpdeskModel {
   });
   let tickets = 0;
   let notifications = 0;
+  const compose = (
+    from: string,
+    to: string,
+    subject: string,
+    headers: readonly { name: string; value: string }[],
+    text: string,
+    nowMs: number,
+  ): ModelMail => ({
+    to,
+    raw: [
+      `From: <${from}>`,
+      `To: <${to}>`,
+      `Subject: ${clean(subject)}`,
+      `Date: ${date(nowMs)}`,
+      ...headers.map((h) => `${h.name}: ${h.value}`),
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=UTF-8',
+      '',
+      text,
+      '',
+    ].join('\r\n'),
+  });
   return {
+    agentMessage(to, subject, text, nowMs) {
+      tickets += 1;
+      notifications += 1;
+      const plan = planNotification(
+        { kind: 'agent', hasComment: true, recipients: [to], id: `n${notifications}`, nowMs },
+        { id: String(tickets) },
+        policy,
+      );
+      const first = plan.send[0];
+      return first === undefined
+        ? null
+        : compose(plan.from, first, `[#${tickets}] ${subject}`, plan.headers, text, nowMs);
+    },
     receive(raw, nowMs) {
       const decision = decideInbound(
         { headers: raw, nowMs, limitState: (k: string) => inbound.get(k, nowMs) },
@@ -91,19 +129,16 @@ export function createHelpdeskModel(policy: LoopPolicy): HelpdeskModel {
       for (const u of plan.limitUpdates) outbound.set(u.key, u.state, nowMs);
       const subject = clean(decodeEncodedWords(headers.get('subject') ?? ''));
       for (const to of plan.send) {
-        const lines = [
-          `From: <${plan.from}>`,
-          `To: <${to}>`,
-          `Subject: [#${ticket}] Received: ${subject}`,
-          `Date: ${date(nowMs)}`,
-          ...plan.headers.map((h) => `${h.name}: ${h.value}`),
-          'MIME-Version: 1.0',
-          'Content-Type: text/plain; charset=UTF-8',
-          '',
-          `We received your request #${ticket}. An agent will answer you soon.`,
-          '',
-        ];
-        outgoing.push({ to, raw: lines.join('\r\n') });
+        outgoing.push(
+          compose(
+            plan.from,
+            to,
+            `[#${ticket}] Received: ${subject}`,
+            plan.headers,
+            `We received your request #${ticket}. An agent will answer you soon.`,
+            nowMs,
+          ),
+        );
       }
       return { action: decision.action, decision, outgoing };
     },
