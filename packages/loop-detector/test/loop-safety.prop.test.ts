@@ -8,7 +8,7 @@ import {
   SIMULATION_EPOCH_MS,
 } from '@mailroom/arbitraries';
 import { createPolicy, mailroomEngine, zendeskPolicy } from '@mailroom/loop-detector';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const markerKey = new Uint8Array(32).map((_, i) => (i * 13 + 5) & 0xff);
 const policy = mailroomEngine.defaultPolicy({
@@ -134,10 +134,22 @@ describe('loop simulation: each agent model against the default policy', () => {
 });
 
 describe('loop safety over generated topologies', () => {
-  test.prop([loopTopology()], { numRuns: 40 })(
+  let worst = { deliveries: 0, bound: 1, ratio: 0 };
+  let runs = 0;
+  afterAll(() => {
+    console.log(
+      `loop safety: ${runs} generated topologies; largest exchange ${worst.deliveries} deliveries against a bound of ${worst.bound} (${(worst.ratio * 100).toFixed(0)}% of it)`,
+    );
+  });
+
+  test.prop([loopTopology()], { numRuns: 120 })(
     'LOOP-6, LOOP-7: with a default-policy mailroom helpdesk, every exchange stops within the README bound and every person message is accepted',
     (topology) => {
       const run = runLoopTopology(topology, policy, mailroomEngine);
+      runs += 1;
+      const ratio = run.result.deliveries.length / run.bound.messages;
+      if (ratio > worst.ratio)
+        worst = { deliveries: run.result.deliveries.length, bound: run.bound.messages, ratio };
       expect(run.result.stopped).toBe(true);
       expect(run.result.deliveries.length).toBeLessThanOrEqual(loopBound(topology, 20).messages);
       expect(run.result.endMs).toBeLessThanOrEqual(run.bound.endMs);
