@@ -234,6 +234,24 @@ function firstPhrase<T extends SubjectPhrase>(
   return undefined;
 }
 
+/** A VERP-style envelope sender: `list-bounces+ann=example.com@`, `bounce-123-ann@`, `…=verp…@`. */
+function isVerp(returnPath: string): boolean {
+  const at = returnPath.lastIndexOf('@');
+  if (at === -1) return false;
+  const local = returnPath.slice(0, at).replace('<', '').toLowerCase();
+  for (const word of ['bounce', 'verp', 'bnc', 'return']) {
+    const i = local.indexOf(word);
+    if (i > 0 && '+-=_.'.includes(local[i - 1]!)) return true;
+    if (
+      i === 0 &&
+      local.length > word.length + 1 &&
+      '+-=_.'.includes(local[word.length + (local[word.length] === 's' ? 1 : 0)] ?? '')
+    )
+      return true;
+  }
+  return false;
+}
+
 function normalizedLocalPart(localPart: string): string {
   const plus = localPart.indexOf('+');
   return (plus === -1 ? localPart : localPart.slice(0, plus)).replace(P.localPartSeparators, '');
@@ -442,6 +460,7 @@ export function classifyMessage(
   const reportPart = findings?.reportPart ?? '';
   let report: ReportSummary | undefined;
 
+  let dsnDecided = false;
   const isDsn = reportType === 'delivery-status' || reportPart.endsWith('delivery-status');
   if (isDsn) {
     const recipients = findings?.recipients ?? [];
@@ -476,6 +495,7 @@ export function classifyMessage(
         any = true;
       }
     }
+    dsnDecided = any;
     if (!any) {
       // The headers alone cannot tell failure from delay or success; most DSNs are failures.
       log.add('report-delivery-status', 'bounce', 'strong', {
@@ -559,7 +579,10 @@ export function classifyMessage(
         failedRecipients !== undefined ||
         (findings?.returnedMessage ?? false) ||
         isDsn;
-      const counted = corroborated && (rep.strength === 'strong' || systemLocal || nullReturnPath);
+      // A report part read from the body is authoritative; the subject then only adds evidence.
+      const structured = dsnDecided || report !== undefined;
+      const counted =
+        !structured && corroborated && (rep.strength === 'strong' || systemLocal || nullReturnPath);
       log.add('report-subject', rep.category, counted ? 'strong' : 'weak', {
         header: 'subject',
         value: subject,
@@ -655,7 +678,7 @@ export function classifyMessage(
       });
     }
   }
-  const verp = returnPath !== undefined && P.verpReturnPath.test(returnPath);
+  const verp = returnPath !== undefined && isVerp(returnPath);
   if (discussionHeader !== undefined) {
     log.add('list-discussion', 'mailing-list', 'strong', {
       header: discussionHeader,

@@ -34,9 +34,9 @@ export const HELPDESK_FINGERPRINTS: readonly HelpdeskFingerprint[] = Object.free
     product: 'freshdesk',
     name: 'Freshdesk',
     markers: [
-      { header: 'message-id', pattern: /@[a-z0-9.-]{0,80}freshdesk\.com>?$/i },
-      { header: 'message-id', pattern: /sidekiq[a-z0-9.-]{0,80}fd-pod/i },
-      { header: 'return-path', pattern: /@[a-z0-9.-]{0,80}freshdesk\.com>?$/i },
+      { header: 'message-id', pattern: /[.@]freshdesk\.com>?$/i },
+      { header: 'message-id', pattern: /\.fd-pod-/i },
+      { header: 'return-path', pattern: /[.@]freshdesk\.com>?$/i },
       { header: 'dkim-signature', pattern: /\bd=freshdesk\.com;/i },
     ],
     acknowledgementSubjects: ['ticket received -', 'ticket received:', 'we have received your request'],
@@ -159,7 +159,7 @@ export const HELPDESK_FINGERPRINTS: readonly HelpdeskFingerprint[] = Object.free
     markers: [
       { header: 'dkim-signature', pattern: /\bs=hs[12]-\d{1,12};/i },
       { header: 'x-hubspot-*' },
-      { header: 'return-path', pattern: /@[a-z0-9.-]{0,80}hubspotemail\.net>?$/i },
+      { header: 'return-path', pattern: /[.@]hubspotemail\.net>?$/i },
     ],
     accountId: { header: 'dkim-signature', pattern: /\bs=hs[12]-(\d{1,12});/i },
     source:
@@ -180,11 +180,7 @@ export const HELPDESK_FINGERPRINTS: readonly HelpdeskFingerprint[] = Object.free
   {
     product: 'intercom',
     name: 'Intercom',
-    markers: [
-      { header: 'x-intercom-*' },
-      { header: 'message-id', pattern: /@intercom-mail\.com>?$/i },
-      { header: 'message-id', pattern: /\.intercom-mail[a-z0-9.-]{0,40}>?$/i },
-    ],
+    markers: [{ header: 'x-intercom-*' }, { header: 'message-id', pattern: /[.@]intercom-mail\.com>?$/i }],
     source: 'Intercom conversation mail (intercom-mail.com Message-IDs)',
   },
   {

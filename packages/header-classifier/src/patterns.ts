@@ -18,13 +18,11 @@ export const CLASSIFIER_PATTERNS: {
   readonly angleBrackets: RegExp;
   readonly dsnStatus: RegExp;
   readonly actionEnd: RegExp;
-  readonly htmlTag: RegExp;
   readonly localPartSeparators: RegExp;
   readonly nullPath: RegExp;
-  readonly verpReturnPath: RegExp;
 } = Object.freeze({
-  encodedWord: /=\?([^?\s]{1,64})\?([bBqQ])\?([^?\s]{0,2048})\?=/g,
-  spaceBetweenEncodedWords: /\?=[ \t]{1,100}=\?/g,
+  encodedWord: /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g,
+  spaceBetweenEncodedWords: /\?=[ \t]+=\?/g,
   notBase64: /[^A-Za-z0-9+/]/g,
   hexPair: /^[0-9A-Fa-f]{2}$/,
   whitespace: /\s/,
@@ -37,8 +35,6 @@ export const CLASSIFIER_PATTERNS: {
   angleBrackets: /^<|>$/g,
   dsnStatus: /^([245])\.(\d{1,3})\.(\d{1,3})/,
   actionEnd: /[\s;]/,
-  htmlTag: /<[^>]{0,2000}>/g,
   localPartSeparators: /[._-]/g,
   nullPath: /^<\s*>$/,
-  verpReturnPath: /^<?[^@<>\s]{0,200}[+=-](?:bounces?|verp|bnc|return)[^@<>\s]{0,200}@/i,
 });

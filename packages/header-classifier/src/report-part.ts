@@ -120,6 +120,24 @@ function collapse(text: string, max: number): string {
     .slice(0, max);
 }
 
+/** Drops HTML tags without a regular expression (a `<` without `>` must not rescan the rest of the text). */
+function stripTags(html: string): string {
+  let out = '';
+  let at = 0;
+  while (at < html.length) {
+    const lt = html.indexOf('<', at);
+    if (lt === -1) {
+      out += html.slice(at);
+      break;
+    }
+    out += `${html.slice(at, lt)} `;
+    const gt = html.indexOf('>', lt);
+    if (gt === -1) break;
+    at = gt + 1;
+  }
+  return out;
+}
+
 /** Finds the start of each boundary delimiter line; returns part bodies between them (bounded). */
 function splitMultipart(text: string, boundary: string, walk: Walk, limits: ClassifierLimits): string[] {
   const delimiter = `--${boundary}`;
@@ -228,7 +246,7 @@ function visit(
   }
   if (media.startsWith('text/') && walk.firstText === null) {
     const raw = decodeTransfer(text.slice(0, limits.maxBodyScan * 2), encoding);
-    walk.firstText = collapse(media === 'text/html' ? raw.replace(P.htmlTag, ' ') : raw, limits.maxBodyScan);
+    walk.firstText = collapse(media === 'text/html' ? stripTags(raw) : raw, limits.maxBodyScan);
   }
 }
 
