@@ -70,6 +70,15 @@ const SPECIFIC_MACHINE_CATEGORIES: readonly Category[] = [
   'bulk',
 ];
 
+/** Report categories: a message in one of them is not also called a plain auto-reply. */
+const REPORT_CATEGORIES: readonly Category[] = [
+  'bounce',
+  'delivery-delay',
+  'delivery-report',
+  'read-receipt',
+  'feedback-report',
+];
+
 /** How many instances of one field name any rule reads: repeated fields past this are not evidence of more. */
 const MAX_INSTANCES = 16;
 const MAX_EVIDENCE_VALUE = 200;
@@ -813,6 +822,8 @@ export function classifyMessage(
   for (const e of final) if (e.category !== null) present.add(e.category);
   // `auto-generated` is the catch-all: a more specific machine category says more.
   if (SPECIFIC_MACHINE_CATEGORIES.some((c) => present.has(c))) present.delete('auto-generated');
+  // DSNs and MDNs carry `Auto-Submitted: auto-replied` (RFC 3834 §3.1.7): the report category already says it.
+  if (REPORT_CATEGORIES.some((c) => present.has(c))) present.delete('auto-reply');
   const categories = CATEGORIES.filter((c) => present.has(c));
   const sender = from;
   const allowlisted = isAllowlisted(sender, options.allowlist);
