@@ -14,6 +14,7 @@ export function cut(value: string, max: number): string {
 
 /** Removes RFC 5322 comments `( ... )` (one nesting level is enough for the tokens read here), lower-cases. */
 export function token(value: string): string {
+  if (!value.includes('(')) return value.trim().toLowerCase();
   let out = '';
   let depth = 0;
   for (let i = 0; i < value.length; i++) {
@@ -27,6 +28,7 @@ export function token(value: string): string {
 
 /** The comment text of a value (`auto-replied (vacation)` → `vacation`), lower-cased. */
 export function comments(value: string): string {
+  if (!value.includes('(')) return '';
   let out = '';
   let depth = 0;
   for (let i = 0; i < value.length; i++) {
@@ -40,13 +42,22 @@ export function comments(value: string): string {
   return out.trim().toLowerCase();
 }
 
+const decoders = new Map<string, TextDecoder>();
+const fallbackDecoder = new TextDecoder('windows-1252');
+
 function decodeBytes(charset: string, bytes: Uint8Array): string {
-  const label = charset.split('*')[0]!.toLowerCase();
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
+  const label = (charset.split('*')[0] ?? '').toLowerCase();
+  let decoder = decoders.get(label);
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder(label);
+    } catch {
+      decoder = fallbackDecoder;
+    }
+    // Bounded: labels come from mail, so only a few dozen distinct ones are kept.
+    if (decoders.size < 64) decoders.set(label, decoder);
   }
+  return decoder.decode(bytes);
 }
 
 function base64Bytes(text: string): Uint8Array | null {
@@ -148,6 +159,7 @@ export function parseMediaType(value: string | undefined): MediaType {
 
 /** Values of `name` (at most `maxInstances`), each cut to `maxLength`. */
 export function values(headers: HeaderList, name: string, maxInstances: number, maxLength: number): string[] {
+  if (!headers.has(name)) return [];
   const all = headers.getAll(name);
   const out: string[] = [];
   for (let i = 0; i < all.length && i < maxInstances; i++) out.push(cut(all[i]!, maxLength));
