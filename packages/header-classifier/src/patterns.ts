@@ -4,14 +4,8 @@
  * applied to values already cut to `limits.maxValueLength` or `limits.maxBodyScan`.
  */
 export const CLASSIFIER_PATTERNS: {
-  readonly encodedWord: RegExp;
-  readonly spaceBetweenEncodedWords: RegExp;
   readonly notBase64: RegExp;
-  readonly hexPair: RegExp;
-  readonly whitespace: RegExp;
   readonly whitespaceRun: RegExp;
-  readonly mailtoPrefix: RegExp;
-  readonly quotes: RegExp;
   readonly softLineBreak: RegExp;
   readonly quotedPrintableByte: RegExp;
   readonly lineBreak: RegExp;
@@ -21,14 +15,8 @@ export const CLASSIFIER_PATTERNS: {
   readonly localPartSeparators: RegExp;
   readonly nullPath: RegExp;
 } = Object.freeze({
-  encodedWord: /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g,
-  spaceBetweenEncodedWords: /\?=[ \t]+=\?/g,
   notBase64: /[^A-Za-z0-9+/]/g,
-  hexPair: /^[0-9A-Fa-f]{2}$/,
-  whitespace: /\s/,
   whitespaceRun: /\s+/g,
-  mailtoPrefix: /^mailto:/i,
-  quotes: /["']/g,
   softLineBreak: /=\r?\n/g,
   quotedPrintableByte: /=([0-9A-Fa-f]{2})/g,
   lineBreak: /\r?\n/,
