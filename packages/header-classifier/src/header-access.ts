@@ -76,9 +76,25 @@ export function firstAddress(value: string): SenderAddress | null {
 /** A parsed Content-Type: lower-cased media type and its parameters (from `@mailroom/headers`). */
 export type MediaType = Pick<ContentType, 'mediaType' | 'params'>;
 
-/** Parses a Content-Type value (the caller bounds its length). */
+const NO_PARAMS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Reads a Content-Type value (the caller bounds its length). Only multipart and calendar types have parameters the
+ * classifier reads (boundary, report-type, method), so only those go through the full RFC 2045/2231 parser.
+ */
 export function parseMediaType(value: string | undefined): MediaType {
-  return parseContentType(value);
+  if (value === undefined) return { mediaType: 'text/plain', params: NO_PARAMS };
+  const semi = value.indexOf(';');
+  const head = (semi === -1 ? value : value.slice(0, semi)).trim().toLowerCase();
+  if (
+    head.startsWith('multipart/') ||
+    head.startsWith('text/calendar') ||
+    head.includes('(') ||
+    !head.includes('/')
+  ) {
+    return parseContentType(value);
+  }
+  return { mediaType: head, params: NO_PARAMS };
 }
 
 /** Values of `name` (at most `maxInstances`), each cut to `maxLength`. */
