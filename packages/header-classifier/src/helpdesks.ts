@@ -166,33 +166,15 @@ export const HELPDESK_FINGERPRINTS: readonly HelpdeskFingerprint[] = Object.free
       'HubSpot sending-domain setup: DKIM selectors `hs1-<portal id>` / `hs2-<portal id>` (CNAME to hubspotemail.net), envelope domain hubspotemail.net',
   },
   {
-    product: 'kayako',
-    name: 'Kayako',
-    markers: [{ header: 'x-mailer', pattern: /^kayako\b/i }, { header: 'x-kayako-*' }],
-    source: 'Kayako Classic/Cloud `X-Mailer: Kayako` on outbound mail',
-  },
-  {
-    product: 'helpspot',
-    name: 'HelpSpot',
-    markers: [{ header: 'x-helpspot-*' }, { header: 'x-mailer', pattern: /^helpspot\b/i }],
-    source: 'HelpSpot outbound mail headers',
-  },
-  {
     product: 'intercom',
     name: 'Intercom',
-    markers: [{ header: 'x-intercom-*' }, { header: 'message-id', pattern: /[.@]intercom-mail\.com>?$/i }],
-    source: 'Intercom conversation mail (intercom-mail.com Message-IDs)',
-  },
-  {
-    product: 'groove',
-    name: 'Groove',
-    markers: [{ header: 'x-groove-*' }, { header: 'message-id', pattern: /@groovehq\.com>?$/i }],
-    source: 'Groove mail (groovehq.com Message-IDs)',
-  },
-  {
-    product: 'gorgias',
-    name: 'Gorgias',
-    markers: [{ header: 'x-gorgias-*' }, { header: 'message-id', pattern: /@gorgias\.(?:io|com)>?$/i }],
-    source: 'Gorgias mail (gorgias.io Message-IDs)',
+    markers: [
+      { header: 'x-intercom-*' },
+      { header: 'return-path', pattern: /[.@]intercom-mail\.com>?$/i },
+      { header: 'reply-to', pattern: /[.@]intercom-mail\.com>?$/i },
+      { header: 'message-id', pattern: /[.@]intercom-mail\.com>?$/i },
+    ],
+    source:
+      'Intercom sends conversation mail from its intercom-mail.com domain (envelope and reply addresses, as listed by sender-classification projects); no header documentation found',
   },
 ]);
