@@ -1,4 +1,13 @@
 export const placeholder = 1;
+export {
+  autoReplyMessage,
+  bounceMessage,
+  bulkMessage,
+  helpdeskMessage,
+  humanMessage,
+  listMessage,
+  outOfOfficeMessage,
+} from './mail-kinds.js';
 // Loop simulation (issue 8): a deterministic mail-exchange simulator, agent models and the loop-safety property.
 export type {
   AutoresponderOptions,

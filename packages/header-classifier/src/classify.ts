@@ -70,6 +70,15 @@ const SPECIFIC_MACHINE_CATEGORIES: readonly Category[] = [
   'bulk',
 ];
 
+/** Report categories: a message in one of them is not also called a plain auto-reply. */
+const REPORT_CATEGORIES: readonly Category[] = [
+  'bounce',
+  'delivery-delay',
+  'delivery-report',
+  'read-receipt',
+  'feedback-report',
+];
+
 /** How many instances of one field name any rule reads: repeated fields past this are not evidence of more. */
 const MAX_INSTANCES = 16;
 const MAX_EVIDENCE_VALUE = 200;
@@ -164,6 +173,7 @@ function checkOptions(options: ClassifyOptions): ClassifierLimits {
       'classifyMessage: options.allowlist must be an array of strings such as "ann@example.com" or "@example.com".',
     );
   }
+  if (options.limits === undefined) return DEFAULT_CLASSIFIER_LIMITS;
   const limits = { ...DEFAULT_CLASSIFIER_LIMITS, ...options.limits };
   for (const [key, value] of Object.entries(limits)) {
     if (!Number.isSafeInteger(value) || (value as number) < 1) {
@@ -182,23 +192,106 @@ function namesWithPrefix(names: readonly string[], prefix: string): string[] {
   return out;
 }
 
+/**
+ * Tables indexed by the header names their matchers read, built once per table object: a message then looks up
+ * only the entries whose header it actually has, instead of trying every entry.
+ */
+interface MatcherIndex {
+  readonly exact: Map<string, number[]>;
+  readonly prefixes: { readonly prefix: string; readonly entry: number }[];
+}
+const matcherIndexes = new WeakMap<readonly object[], MatcherIndex>();
+
+function matcherIndex<T extends object>(
+  table: readonly T[],
+  matchersOf: (entry: T) => readonly HeaderMatcher[],
+): MatcherIndex {
+  let index = matcherIndexes.get(table);
+  if (index === undefined) {
+    const exact = new Map<string, number[]>();
+    const prefixes: { prefix: string; entry: number }[] = [];
+    table.forEach((entry, i) => {
+      for (const m of matchersOf(entry)) {
+        const name = m.header.toLowerCase();
+        if (name.endsWith('*')) prefixes.push({ prefix: name.slice(0, -1), entry: i });
+        else {
+          const list = exact.get(name);
+          if (list === undefined) exact.set(name, [i]);
+          else if (list[list.length - 1] !== i) list.push(i);
+        }
+      }
+    });
+    index = { exact, prefixes };
+    matcherIndexes.set(table, index);
+  }
+  return index;
+}
+
+/** The entries of `table` (in table order) that read at least one header the message has. */
+function candidates<T extends object>(
+  table: readonly T[],
+  names: readonly string[],
+  matchersOf: (entry: T) => readonly HeaderMatcher[],
+): T[] {
+  const index = matcherIndex(table, matchersOf);
+  const hit = new Uint8Array(table.length);
+  let any = false;
+  for (const name of names) {
+    const list = index.exact.get(name);
+    if (list !== undefined) {
+      for (const i of list) hit[i] = 1;
+      any = true;
+    }
+    const c0 = name.charCodeAt(0);
+    for (const p of index.prefixes) {
+      if (p.prefix.charCodeAt(0) === c0 && name.startsWith(p.prefix)) {
+        hit[p.entry] = 1;
+        any = true;
+      }
+    }
+  }
+  const out: T[] = [];
+  if (any) for (let i = 0; i < hit.length; i++) if (hit[i] === 1) out.push(table[i]!);
+  return out;
+}
+
+const selfMatcher = (m: HeaderMatcher): readonly HeaderMatcher[] => [m];
+const helpdeskMatchers = (fp: HelpdeskFingerprint): readonly HeaderMatcher[] => fp.markers;
+
 interface Matched {
   readonly header: string;
   readonly value: string;
 }
 
 /** Finds the first field that satisfies a matcher. */
-function match(
-  headers: HeaderList,
-  names: readonly string[],
-  matcher: HeaderMatcher,
-  limits: ClassifierLimits,
-): Matched | null {
+/** The (bounded) values of each field name, read once per message however many rules ask. */
+class FieldValues {
+  readonly #cache = new Map<string, string[]>();
+  readonly #headers: HeaderList;
+  readonly #maxLength: number;
+
+  constructor(headers: HeaderList, maxLength: number) {
+    this.#headers = headers;
+    this.#maxLength = maxLength;
+  }
+
+  get(name: string): string[] {
+    let found = this.#cache.get(name);
+    if (found === undefined) {
+      found = values(this.#headers, name, MAX_INSTANCES, this.#maxLength);
+      this.#cache.set(name, found);
+    }
+    return found;
+  }
+}
+
+/** Finds the first field that satisfies a matcher. */
+function match(fields: FieldValues, names: readonly string[], matcher: HeaderMatcher): Matched | null {
   const wanted = matcher.header.endsWith('*')
     ? namesWithPrefix(names, matcher.header.slice(0, -1))
     : [matcher.header];
   for (const name of wanted) {
-    for (const value of values(headers, name, MAX_INSTANCES, limits.maxValueLength)) {
+    for (const value of fields.get(name)) {
       if (matcher.pattern === undefined) return { header: name, value };
       matcher.pattern.lastIndex = 0;
       if (matcher.pattern.test(value)) return { header: name, value };
@@ -223,15 +316,61 @@ function isWordChar(code: number): boolean {
   return c.toLowerCase() !== c.toUpperCase() || (code >= 0x30 && code <= 0x39);
 }
 
-function firstPhrase<T extends SubjectPhrase>(
-  subject: string,
-  table: readonly T[],
-  strength?: 'strong' | 'weak',
-): T | undefined {
-  for (const entry of table)
-    if ((strength === undefined || entry.strength === strength) && phraseMatches(subject, entry))
-      return entry;
+/** Phrase tables indexed by their first lower-case character (tables are data: indexed once per table object). */
+interface PhraseIndex {
+  readonly byFirst: Map<string, SubjectPhrase[]>;
+  readonly contains: SubjectPhrase[];
+}
+const phraseIndexes = new WeakMap<readonly SubjectPhrase[], PhraseIndex>();
+
+function phraseIndex(table: readonly SubjectPhrase[]): PhraseIndex {
+  let index = phraseIndexes.get(table);
+  if (index === undefined) {
+    index = { byFirst: new Map(), contains: [] };
+    for (const entry of table) {
+      const lower = { ...entry, phrase: entry.phrase.toLowerCase() };
+      if (entry.match === 'contains') index.contains.push(lower);
+      else {
+        const key = lower.phrase[0] ?? '';
+        const list = index.byFirst.get(key);
+        if (list) list.push(lower);
+        else index.byFirst.set(key, [lower]);
+      }
+    }
+    phraseIndexes.set(table, index);
+  }
+  return index;
+}
+
+function firstPhrase<T extends SubjectPhrase>(subject: string, table: readonly T[]): T | undefined {
+  const index = phraseIndex(table);
+  for (const entry of index.byFirst.get(subject[0] ?? '') ?? [])
+    if (phraseMatches(subject, entry)) return entry as T;
+  for (const entry of index.contains) if (phraseMatches(subject, entry)) return entry as T;
   return undefined;
+}
+
+/** A VERP-style envelope sender: `list-bounces+ann=example.com@`, `bounce-123-ann@`, `…=verp…@`. */
+function isVerp(returnPath: string): boolean {
+  const at = returnPath.lastIndexOf('@');
+  if (at === -1) return false;
+  const local = returnPath.slice(0, at).replace('<', '').toLowerCase();
+  for (const word of ['bounce', 'verp', 'bnc', 'return']) {
+    const i = local.indexOf(word);
+    if (i > 0 && '+-=_.'.includes(local[i - 1]!)) return true;
+    if (
+      i === 0 &&
+      local.length > word.length + 1 &&
+      '+-=_.'.includes(local[word.length + (local[word.length] === 's' ? 1 : 0)] ?? '')
+    )
+      return true;
+  }
+  return false;
+}
+
+function includesAny(text: string, parts: readonly string[]): boolean {
+  for (const p of parts) if (text.includes(p)) return true;
+  return false;
 }
 
 function normalizedLocalPart(localPart: string): string {
@@ -270,7 +409,12 @@ function split(
 ): { headers: HeaderList; body: Uint8Array | string | undefined } {
   if (typeof input === 'string' || input instanceof Uint8Array) {
     const headers = parseHeaders(input);
-    const body = headers.bodyOffset === null ? undefined : input.slice(headers.bodyOffset);
+    const body =
+      headers.bodyOffset === null
+        ? undefined
+        : typeof input === 'string'
+          ? input.slice(headers.bodyOffset)
+          : input.subarray(headers.bodyOffset);
     return { headers, body };
   }
   if (input === null || typeof input !== 'object' || typeof (input as HeaderList).getAll !== 'function') {
@@ -306,6 +450,7 @@ export function classifyMessage(
   const { headers, body } = split(input, options);
   const names = headers.names();
   const log = new EvidenceLog();
+  const fields = new FieldValues(headers, limits.maxValueLength);
   const max = limits.maxValueLength;
   const first = (name: string): string | undefined => {
     const v = headers.get(name);
@@ -376,8 +521,8 @@ export function classifyMessage(
   }
 
   // --- Vendor-neutral header table.
-  for (const sig of tables.headers) {
-    const m = match(headers, names, sig, limits);
+  for (const sig of candidates(tables.headers, names, selfMatcher)) {
+    const m = match(fields, names, sig);
     if (m !== null)
       log.add(sig.signal, sig.category, sig.strength, {
         header: m.header,
@@ -414,7 +559,7 @@ export function classifyMessage(
       log.add('system-sender-name', 'system-sender', 'weak', { header: 'from', value: from.name });
     }
     const normalized = normalizedLocalPart(from.localPart);
-    if (tables.noReplyLocalParts.some((p) => normalized.includes(p))) {
+    if (includesAny(normalized, tables.noReplyLocalParts)) {
       log.add('no-reply-sender', 'no-reply-sender', 'strong', { header: 'from', value: from.address });
     }
   }
@@ -442,6 +587,7 @@ export function classifyMessage(
   const reportPart = findings?.reportPart ?? '';
   let report: ReportSummary | undefined;
 
+  let dsnDecided = false;
   const isDsn = reportType === 'delivery-status' || reportPart.endsWith('delivery-status');
   if (isDsn) {
     const recipients = findings?.recipients ?? [];
@@ -476,6 +622,7 @@ export function classifyMessage(
         any = true;
       }
     }
+    dsnDecided = any;
     if (!any) {
       // The headers alone cannot tell failure from delay or success; most DSNs are failures.
       log.add('report-delivery-status', 'bounce', 'strong', {
@@ -559,7 +706,10 @@ export function classifyMessage(
         failedRecipients !== undefined ||
         (findings?.returnedMessage ?? false) ||
         isDsn;
-      const counted = corroborated && (rep.strength === 'strong' || systemLocal || nullReturnPath);
+      // A report part read from the body is authoritative; the subject then only adds evidence.
+      const structured = dsnDecided || report !== undefined;
+      const counted =
+        !structured && corroborated && (rep.strength === 'strong' || systemLocal || nullReturnPath);
       log.add('report-subject', rep.category, counted ? 'strong' : 'weak', {
         header: 'subject',
         value: subject,
@@ -598,26 +748,20 @@ export function classifyMessage(
     });
   }
 
-  // --- Non-RFC bounces: wording of the first text part, with a system sender or a null return path.
-  if (
-    findings !== null &&
-    findings.firstText !== '' &&
-    !log.hasCategory('bounce') &&
-    !log.hasCategory('delivery-delay')
-  ) {
-    const text = findings.firstText;
-    const phrase = tables.reportBodyPhrases.find((p) => text.includes(p.phrase));
+  // --- Non-RFC bounces: wording of the first text part, read only when a system sender, a null return path, a
+  // report subject or a returned message corroborates it (a person's mail is never scanned for bounce words).
+  if (findings !== null && !log.hasCategory('bounce') && !log.hasCategory('delivery-delay')) {
+    const corroborated =
+      nullReturnPath ||
+      systemLocal ||
+      systemName ||
+      log.has('report-subject') ||
+      log.has('no-reply-sender') ||
+      findings.returnedMessage;
+    const text = corroborated ? findings.firstText() : '';
+    const phrase = text === '' ? undefined : tables.reportBodyPhrases.find((p) => text.includes(p.phrase));
     if (phrase !== undefined) {
-      const corroborated =
-        nullReturnPath ||
-        systemLocal ||
-        systemName ||
-        log.has('report-subject') ||
-        log.has('no-reply-sender') ||
-        findings.returnedMessage;
-      log.add('report-body-phrase', phrase.category, corroborated ? 'strong' : 'weak', {
-        value: phrase.phrase,
-      });
+      log.add('report-body-phrase', phrase.category, 'strong', { value: phrase.phrase });
     } else if ((systemLocal || systemName) && findings.returnedMessage) {
       log.add('returned-message', 'bounce', 'strong', { value: 'message/rfc822 from a system sender' });
     }
@@ -633,7 +777,7 @@ export function classifyMessage(
     'x-mailing-list',
     'x-ezmlm-*',
   ].map((h) =>
-    h.endsWith('*') ? namesWithPrefix(names, h.slice(0, -1))[0] : names.includes(h) ? h : undefined,
+    h.endsWith('*') ? namesWithPrefix(names, h.slice(0, -1))[0] : headers.has(h) ? h : undefined,
   );
   const discussionHeader = discussion.find((h) => h !== undefined);
   const listId = first('list-id');
@@ -641,8 +785,8 @@ export function classifyMessage(
   const oneClick = first('list-unsubscribe-post');
   let campaign: string | undefined;
   let transactional: string | undefined;
-  for (const marker of tables.espMarkers) {
-    const m = match(headers, names, marker, limits);
+  for (const marker of candidates(tables.espMarkers, names, selfMatcher)) {
+    const m = match(fields, names, marker);
     if (m === null) continue;
     if (marker.kind === 'campaign' && campaign === undefined) {
       campaign = marker.name;
@@ -655,7 +799,7 @@ export function classifyMessage(
       });
     }
   }
-  const verp = returnPath !== undefined && P.verpReturnPath.test(returnPath);
+  const verp = returnPath !== undefined && isVerp(returnPath);
   if (discussionHeader !== undefined) {
     log.add('list-discussion', 'mailing-list', 'strong', {
       header: discussionHeader,
@@ -710,9 +854,10 @@ export function classifyMessage(
   // --- Helpdesks: identify, then discount what the product stamps on every message.
   let helpdesk: HelpdeskMatch | undefined;
   let product: HelpdeskFingerprint | undefined;
-  for (const fp of tables.helpdesks) {
+  for (const fp of candidates(tables.helpdesks, names, helpdeskMatchers)) {
     for (const marker of fp.markers) {
-      const m = match(headers, names, marker, limits);
+      if (!marker.header.endsWith('*') && !headers.has(marker.header)) continue;
+      const m = match(fields, names, marker);
       if (m === null) continue;
       product = fp;
       log.add('helpdesk-marker', 'helpdesk', 'strong', {
@@ -727,7 +872,7 @@ export function classifyMessage(
   if (product !== undefined) {
     let accountId: string | undefined;
     if (product.accountId !== undefined) {
-      const m = match(headers, names, { header: product.accountId.header }, limits);
+      const m = match(fields, names, { header: product.accountId.header });
       const id = m === null ? null : product.accountId.pattern.exec(m.value.replace(P.angleBrackets, ''));
       if (id?.[1] !== undefined) accountId = id[1];
     }
@@ -746,7 +891,7 @@ export function classifyMessage(
         e.discounted = `${product.name} sends its mail through an ESP`;
     }
     for (const marker of product.automaticMarkers ?? []) {
-      const m = match(headers, names, marker, limits);
+      const m = match(fields, names, marker);
       if (m !== null) {
         log.add('helpdesk-automatic', 'auto-generated', 'strong', {
           header: m.header,
@@ -790,6 +935,8 @@ export function classifyMessage(
   for (const e of final) if (e.category !== null) present.add(e.category);
   // `auto-generated` is the catch-all: a more specific machine category says more.
   if (SPECIFIC_MACHINE_CATEGORIES.some((c) => present.has(c))) present.delete('auto-generated');
+  // DSNs and MDNs carry `Auto-Submitted: auto-replied` (RFC 3834 §3.1.7): the report category already says it.
+  if (REPORT_CATEGORIES.some((c) => present.has(c))) present.delete('auto-reply');
   const categories = CATEGORIES.filter((c) => present.has(c));
   const sender = from;
   const allowlisted = isAllowlisted(sender, options.allowlist);

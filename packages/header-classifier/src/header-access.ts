@@ -1,10 +1,15 @@
-import type { HeaderList } from '@mailroom/headers';
-import { CLASSIFIER_PATTERNS as P } from './patterns.js';
+import {
+  type ContentType,
+  decodeEncodedWords,
+  type HeaderList,
+  parseAddressList,
+  parseContentType,
+} from '@mailroom/headers';
 
 /*
- * Small, bounded readers over a HeaderList. `@mailroom/headers` is gaining decodeEncodedWords / parseAddressList /
- * contentType; until those land on main these local readers cover exactly what the classifier needs (a sender's
- * local part and domain, a decoded subject, a media type and two parameters), each bounded in length.
+ * Small, bounded readers over a HeaderList for what the classifier compares: trimmed lower-case tokens, comment
+ * text, a sender's parts, a decoded subject. Parsing itself (addresses, encoded words, Content-Type) is
+ * `@mailroom/headers`'.
  */
 
 /** First `max` characters of a value, trimmed. */
@@ -14,6 +19,7 @@ export function cut(value: string, max: number): string {
 
 /** Removes RFC 5322 comments `( ... )` (one nesting level is enough for the tokens read here), lower-cases. */
 export function token(value: string): string {
+  if (!value.includes('(')) return value.trim().toLowerCase();
   let out = '';
   let depth = 0;
   for (let i = 0; i < value.length; i++) {
@@ -27,6 +33,7 @@ export function token(value: string): string {
 
 /** The comment text of a value (`auto-replied (vacation)` → `vacation`), lower-cased. */
 export function comments(value: string): string {
+  if (!value.includes('(')) return '';
   let out = '';
   let depth = 0;
   for (let i = 0; i < value.length; i++) {
@@ -40,48 +47,9 @@ export function comments(value: string): string {
   return out.trim().toLowerCase();
 }
 
-function decodeBytes(charset: string, bytes: Uint8Array): string {
-  const label = charset.split('*')[0]!.toLowerCase();
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-function base64Bytes(text: string): Uint8Array | null {
-  try {
-    const bin = atob(text.replace(P.notBase64, ''));
-    const out = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-    return out;
-  } catch {
-    return null;
-  }
-}
-
-function qBytes(text: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '_') out.push(0x20);
-    else if (c === '=' && P.hexPair.test(text.slice(i + 1, i + 3))) {
-      out.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else out.push(c.charCodeAt(0) & 0xff);
-  }
-  return Uint8Array.from(out);
-}
-
-/** Decodes RFC 2047 encoded words in a (bounded) header value; malformed words are left as written. */
+/** Decodes RFC 2047 encoded words (via `@mailroom/headers`); the caller bounds the value's length. */
 export function decodeWords(value: string): string {
-  if (!value.includes('=?')) return value;
-  return value
-    .replace(P.spaceBetweenEncodedWords, '?==?')
-    .replace(P.encodedWord, (whole, charset: string, enc: string, text: string) => {
-      const bytes = enc === 'b' || enc === 'B' ? base64Bytes(text) : qBytes(text);
-      return bytes === null ? whole : decodeBytes(charset, bytes);
-    });
+  return decodeEncodedWords(value);
 }
 
 /** A sender address split into the parts the classifier compares. */
@@ -93,61 +61,45 @@ export interface SenderAddress {
   readonly name: string;
 }
 
-/** Reads the first mailbox of an address header (`"Name" <a@b>`, `a@b (Name)`, `<>`), bounded. */
+/** The first mailbox of an address header (`"Name" <a@b>`, `a@b (Name)`, `<>`), lower-cased for comparison. */
 export function firstAddress(value: string): SenderAddress | null {
-  const lt = value.indexOf('<');
-  let address: string;
-  let name: string;
-  if (lt !== -1) {
-    const gt = value.indexOf('>', lt);
-    address = value.slice(lt + 1, gt === -1 ? value.length : gt).trim();
-    name = value.slice(0, lt);
-  } else {
-    const first = (value.split(',')[0] ?? '').trim();
-    address = token(first).split(P.whitespace)[0] ?? '';
-    name = comments(first);
-  }
-  address = address.replace(P.mailtoPrefix, '');
-  const at = address.lastIndexOf('@');
-  name = decodeWords(name).replace(P.quotes, '').trim().toLowerCase();
-  if (at === -1) return { address, localPart: address.toLowerCase(), domain: '', name };
+  const mailbox = parseAddressList(value, { maxAddresses: 1 })[0];
+  if (mailbox === undefined) return null;
   return {
-    address: address.toLowerCase(),
-    localPart: address.slice(0, at).toLowerCase(),
-    domain: address.slice(at + 1).toLowerCase(),
-    name,
+    address: mailbox.address.toLowerCase(),
+    localPart: mailbox.localPart.toLowerCase(),
+    domain: (mailbox.asciiDomain ?? mailbox.domain).toLowerCase(),
+    name: mailbox.name.trim().toLowerCase(),
   };
 }
 
-/** A parsed Content-Type: lower-cased media type and the parameters the classifier reads. */
-export interface MediaType {
-  readonly mediaType: string;
-  readonly params: ReadonlyMap<string, string>;
-}
+/** A parsed Content-Type: lower-cased media type and its parameters (from `@mailroom/headers`). */
+export type MediaType = Pick<ContentType, 'mediaType' | 'params'>;
 
-/** Parses a Content-Type value (bounded by the caller), tolerant of missing quotes and stray semicolons. */
+const NO_PARAMS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Reads a Content-Type value (the caller bounds its length). Only multipart and calendar types have parameters the
+ * classifier reads (boundary, report-type, method), so only those go through the full RFC 2045/2231 parser.
+ */
 export function parseMediaType(value: string | undefined): MediaType {
-  const params = new Map<string, string>();
-  if (value === undefined) return { mediaType: 'text/plain', params };
-  const parts = value.split(';');
-  const mediaType = token(parts[0] ?? '') || 'text/plain';
-  for (let i = 1; i < parts.length && i < 32; i++) {
-    const part = parts[i]!;
-    const eq = part.indexOf('=');
-    if (eq === -1) continue;
-    const key = part.slice(0, eq).trim().toLowerCase();
-    let val = part.slice(eq + 1).trim();
-    if (val.startsWith('"')) {
-      const end = val.indexOf('"', 1);
-      val = val.slice(1, end === -1 ? val.length : end);
-    }
-    if (!params.has(key)) params.set(key, val);
+  if (value === undefined) return { mediaType: 'text/plain', params: NO_PARAMS };
+  const semi = value.indexOf(';');
+  const head = (semi === -1 ? value : value.slice(0, semi)).trim().toLowerCase();
+  if (
+    head.startsWith('multipart/') ||
+    head.startsWith('text/calendar') ||
+    head.includes('(') ||
+    !head.includes('/')
+  ) {
+    return parseContentType(value);
   }
-  return { mediaType, params };
+  return { mediaType: head, params: NO_PARAMS };
 }
 
 /** Values of `name` (at most `maxInstances`), each cut to `maxLength`. */
 export function values(headers: HeaderList, name: string, maxInstances: number, maxLength: number): string[] {
+  if (!headers.has(name)) return [];
   const all = headers.getAll(name);
   const out: string[] = [];
   for (let i = 0; i < all.length && i < maxInstances; i++) out.push(cut(all[i]!, maxLength));

@@ -13,6 +13,8 @@ export { HELPDESK_FINGERPRINTS } from './helpdesks.js';
 export type { ClassifierLimits, ClassifyOptions } from './options.js';
 export { DEFAULT_CLASSIFIER_LIMITS } from './options.js';
 export { CLASSIFIER_PATTERNS } from './patterns.js';
+export type { SignalInfo } from './signals.js';
+export { SIGNALS } from './signals.js';
 export type {
   EspMarker,
   ExtraSignatures,

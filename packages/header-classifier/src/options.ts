@@ -23,7 +23,7 @@ export const DEFAULT_CLASSIFIER_LIMITS: ClassifierLimits = Object.freeze({
   maxDepth: 4,
   maxRecipients: 100,
   maxValueLength: 4096,
-  maxBodyScan: 8192,
+  maxBodyScan: 4096,
 });
 
 /** Options for {@link classifyMessage}. */

@@ -4,41 +4,25 @@
  * applied to values already cut to `limits.maxValueLength` or `limits.maxBodyScan`.
  */
 export const CLASSIFIER_PATTERNS: {
-  readonly encodedWord: RegExp;
-  readonly spaceBetweenEncodedWords: RegExp;
   readonly notBase64: RegExp;
-  readonly hexPair: RegExp;
-  readonly whitespace: RegExp;
   readonly whitespaceRun: RegExp;
-  readonly mailtoPrefix: RegExp;
-  readonly quotes: RegExp;
   readonly softLineBreak: RegExp;
   readonly quotedPrintableByte: RegExp;
   readonly lineBreak: RegExp;
   readonly angleBrackets: RegExp;
   readonly dsnStatus: RegExp;
   readonly actionEnd: RegExp;
-  readonly htmlTag: RegExp;
   readonly localPartSeparators: RegExp;
   readonly nullPath: RegExp;
-  readonly verpReturnPath: RegExp;
 } = Object.freeze({
-  encodedWord: /=\?([^?\s]{1,64})\?([bBqQ])\?([^?\s]{0,2048})\?=/g,
-  spaceBetweenEncodedWords: /\?=[ \t]{1,100}=\?/g,
   notBase64: /[^A-Za-z0-9+/]/g,
-  hexPair: /^[0-9A-Fa-f]{2}$/,
-  whitespace: /\s/,
   whitespaceRun: /\s+/g,
-  mailtoPrefix: /^mailto:/i,
-  quotes: /["']/g,
   softLineBreak: /=\r?\n/g,
   quotedPrintableByte: /=([0-9A-Fa-f]{2})/g,
   lineBreak: /\r?\n/,
   angleBrackets: /^<|>$/g,
   dsnStatus: /^([245])\.(\d{1,3})\.(\d{1,3})/,
   actionEnd: /[\s;]/,
-  htmlTag: /<[^>]{0,2000}>/g,
   localPartSeparators: /[._-]/g,
   nullPath: /^<\s*>$/,
-  verpReturnPath: /^<?[^@<>\s]{0,200}[+=-](?:bounces?|verp|bnc|return)[^@<>\s]{0,200}@/i,
 });

@@ -1,4 +1,3 @@
-import { parseHeaders } from '@mailroom/headers';
 import type { DeliveryRecipient } from './classification.js';
 import { cut, type MediaType, parseMediaType, token } from './header-access.js';
 import type { ClassifierLimits } from './options.js';
@@ -17,8 +16,11 @@ export interface BodyFindings {
   readonly calendarMethod: string;
   /** Whether a message/rfc822 or text/rfc822-headers part (a returned original) was seen. */
   readonly returnedMessage: boolean;
-  /** Decoded start of the first text part, lower-cased, whitespace collapsed, at most `maxBodyScan` characters. */
-  readonly firstText: string;
+  /**
+   * Decoded start of the first text part, lower-cased, whitespace collapsed, at most `maxBodyScan` characters.
+   * Computed on first call (most messages never need it).
+   */
+  readonly firstText: () => string;
   /** True when a bound stopped the walk. */
   readonly truncated: boolean;
 }
@@ -35,7 +37,7 @@ interface Walk {
   disposition?: string;
   calendarMethod: string;
   returnedMessage: boolean;
-  firstText: string | null;
+  firstText: { raw: string; encoding: string; html: boolean } | null;
 }
 
 function decodeTransfer(text: string, encoding: string): string {
@@ -112,18 +114,35 @@ function readFields(text: string, wanted: string): string | undefined {
 }
 
 function collapse(text: string, max: number): string {
-  return text
-    .slice(0, max * 2)
-    .replace(P.whitespaceRun, ' ')
-    .trim()
-    .toLowerCase()
-    .slice(0, max);
+  return text.slice(0, max).replace(P.whitespaceRun, ' ').trim().toLowerCase();
 }
 
-/** Finds the start of each boundary delimiter line; returns part bodies between them (bounded). */
-function splitMultipart(text: string, boundary: string, walk: Walk, limits: ClassifierLimits): string[] {
+/** Drops HTML tags without a regular expression (a `<` without `>` must not rescan the rest of the text). */
+function stripTags(html: string): string {
+  let out = '';
+  let at = 0;
+  while (at < html.length) {
+    const lt = html.indexOf('<', at);
+    if (lt === -1) {
+      out += html.slice(at);
+      break;
+    }
+    out += `${html.slice(at, lt)} `;
+    const gt = html.indexOf('>', lt);
+    if (gt === -1) break;
+    at = gt + 1;
+  }
+  return out;
+}
+
+/** Yields the part bodies between boundary delimiter lines, one at a time (bounded by `limits.maxParts`). */
+function* splitMultipart(
+  text: string,
+  boundary: string,
+  walk: Walk,
+  limits: ClassifierLimits,
+): Generator<string, void, undefined> {
   const delimiter = `--${boundary}`;
-  const parts: string[] = [];
   let at = text.indexOf(delimiter);
   // A delimiter counts only at the start of a line.
   while (at > 0 && text[at - 1] !== '\n') at = text.indexOf(delimiter, at + 1);
@@ -140,10 +159,9 @@ function splitMultipart(text: string, boundary: string, walk: Walk, limits: Clas
       break;
     }
     walk.parts++;
-    parts.push(text.slice(lineEnd + 1, end));
+    yield text.slice(lineEnd + 1, end);
     at = next;
   }
-  return parts;
 }
 
 /** A multipart without a usable boundary parameter (folded badly, or cut): take the first `--` line of the body. */
@@ -177,11 +195,17 @@ function visit(
     const boundary = type.params.get('boundary') || guessBoundary(text);
     if (boundary === '') return;
     for (const part of splitMultipart(text, boundary, walk, limits)) {
-      const headers = parseHeaders(part, { limits: { maxHeaderBytes: 16 * 1024, maxFields: 64 } });
-      const body = headers.bodyOffset === null ? '' : part.slice(headers.bodyOffset);
-      const partType = parseMediaType(headers.get('content-type')?.slice(0, 1024));
-      const partEncoding = token(headers.get('content-transfer-encoding')?.slice(0, 64) ?? '');
-      visit(body, partType, partEncoding, depth + 1, walk, limits);
+      // Everything classification reads is found: the rest (usually the returned original) stays unread.
+      if (walk.reportPart !== '' && walk.firstText !== null && walk.calendarMethod === '') break;
+      const head = partHeaders(part);
+      visit(
+        part.slice(head.bodyStart),
+        parseMediaType(head.contentType?.slice(0, 1024)),
+        head.encoding,
+        depth + 1,
+        walk,
+        limits,
+      );
     }
     return;
   }
@@ -227,9 +251,63 @@ function visit(
     return;
   }
   if (media.startsWith('text/') && walk.firstText === null) {
-    const raw = decodeTransfer(text.slice(0, limits.maxBodyScan * 2), encoding);
-    walk.firstText = collapse(media === 'text/html' ? raw.replace(P.htmlTag, ' ') : raw, limits.maxBodyScan);
+    walk.firstText = {
+      raw: text.slice(
+        0,
+        encoding === 'base64' ? Math.ceil((limits.maxBodyScan * 4) / 3) + 4 : limits.maxBodyScan,
+      ),
+      encoding,
+      html: media === 'text/html',
+    };
   }
+}
+
+function lazyText(part: Walk['firstText'], max: number): () => string {
+  let cached: string | undefined;
+  return () => {
+    if (cached === undefined) {
+      if (part === null) cached = '';
+      else {
+        const raw = decodeTransfer(part.raw, part.encoding);
+        cached = collapse(part.html ? stripTags(raw) : raw, max);
+      }
+    }
+    return cached;
+  };
+}
+
+/** Reads the two fields a part needs from its header block, unfolding continuation lines; bounded by the caller. */
+function partHeaders(part: string): { contentType: string | undefined; encoding: string; bodyStart: number } {
+  let contentType: string | undefined;
+  let encoding = '';
+  let current: 'type' | 'encoding' | null = null;
+  let at = 0;
+  const limit = Math.min(part.length, 16 * 1024);
+  while (at < limit) {
+    let end = part.indexOf('\n', at);
+    if (end === -1) end = part.length;
+    const line = part.slice(at, end).replace('\r', '');
+    const next = end + 1;
+    if (line === '') return { contentType, encoding: token(encoding.slice(0, 64)), bodyStart: next };
+    const first = line.charCodeAt(0);
+    if (first === 0x20 || first === 0x09) {
+      if (current === 'type' && contentType !== undefined && contentType.length < 1024) contentType += line;
+      else if (current === 'encoding') encoding += line;
+    } else {
+      const colon = line.indexOf(':');
+      const name = colon === -1 ? '' : line.slice(0, colon).trim().toLowerCase();
+      current = null;
+      if (name === 'content-type' && contentType === undefined) {
+        contentType = line.slice(colon + 1);
+        current = 'type';
+      } else if (name === 'content-transfer-encoding' && encoding === '') {
+        encoding = line.slice(colon + 1);
+        current = 'encoding';
+      }
+    }
+    at = next;
+  }
+  return { contentType, encoding: token(encoding.slice(0, 64)), bodyStart: part.length };
 }
 
 /**
@@ -273,7 +351,7 @@ export function readBody(
     ...(walk.disposition !== undefined ? { disposition: walk.disposition } : {}),
     calendarMethod: walk.calendarMethod,
     returnedMessage: walk.returnedMessage,
-    firstText: walk.firstText ?? '',
+    firstText: lazyText(walk.firstText, limits.maxBodyScan),
     truncated: walk.truncated,
   };
 }

@@ -72,9 +72,12 @@ describe('labelled fixtures (lists, helpdesks, automated mail, edge cases)', () 
       'help-scout',
       'front',
       'hubspot',
+      'intercom',
     ];
     for (const p of promised) expect(products, p).toContain(p);
     for (const p of promised) expect(HELPDESK_FINGERPRINTS.map((f) => f.product)).toContain(p);
+    // And the other way round: no fingerprint ships without a fixture.
+    for (const f of HELPDESK_FINGERPRINTS) expect(products, f.product).toContain(f.product);
   });
 
   it('mailing-list posts are mailing-list only, never bulk', () => {
