@@ -17,7 +17,13 @@ interface CompiledPattern {
   readonly anySubdomain: boolean;
 }
 
-/** Why a pattern string cannot be used, or null when it can. */
+/**
+ * Why a string cannot be used as an {@link AddressPattern} (system, partner, agent addresses), or null when it can.
+ *
+ * @example
+ * addressPatternProblem('*@*.zendesk.com'); // null
+ * addressPatternProblem('a*b*@x.example'); // 'must be an address (...) or a local part with one `*`'
+ */
 export function addressPatternProblem(pattern: string): string | null {
   if (typeof pattern !== 'string') return 'must be a string';
   if (pattern.length === 0) return 'must not be empty';

@@ -212,3 +212,64 @@ export function parseResolverContext(json: unknown): {
   }
   return { context, problems };
 }
+
+/** What `mailroom triage` (or any CLI) gathered: a parsed `--context file.json` and the repeatable flags. */
+export interface ResolverCliInput {
+  /** The parsed JSON of `--context file.json`, when given. */
+  readonly contextJson?: unknown;
+  /** Every `--support-address` value, in order. */
+  readonly supportAddresses?: readonly string[];
+  /** Every `--agent-address` value (address or pattern), in order. */
+  readonly agentAddresses?: readonly string[];
+}
+
+/**
+ * Builds the resolver context of a command line: the `--context` file's JSON, with the `--support-address` and
+ * `--agent-address` flags appended to its lists, validated by {@link parseResolverContext}. Problems of flags name
+ * the flag (`--support-address[1]`); problems of the file keep their JSON path. Never throws.
+ *
+ * @example
+ * const { context, problems } = resolverContextFromCli({
+ *   contextJson: JSON.parse(readFileSync(file, 'utf8')),
+ *   supportAddresses: ['help@acme.example'],
+ *   agentAddresses: ['*@acme.example'],
+ * });
+ * for (const p of problems) io.stderr(`${p.path}: ${p.message}\n`);
+ */
+export function resolverContextFromCli(input: ResolverCliInput): {
+  context: ResolverContext;
+  problems: ResolverContextProblem[];
+} {
+  const file = input.contextJson === undefined ? {} : input.contextJson;
+  const fromFile = parseResolverContext(file);
+  const problems = fromFile.problems.map((p) => ({
+    path: p.path === '' ? '--context' : p.path,
+    message: p.message,
+  }));
+  const flags = parseResolverContext({
+    supportAddresses: [...(input.supportAddresses ?? [])],
+    agentAddresses: [...(input.agentAddresses ?? [])],
+  });
+  for (const p of flags.problems) {
+    problems.push({
+      path: p.path
+        .replace(/^supportAddresses(?=\[)/, '--support-address')
+        .replace(/^agentAddresses(?=\[)/, '--agent-address'),
+      message: p.message,
+    });
+  }
+  const context: Mutable<ResolverContext> = { ...fromFile.context };
+  if ((flags.context.supportAddresses ?? []).length > 0) {
+    context.supportAddresses = [
+      ...(fromFile.context.supportAddresses ?? []),
+      ...(flags.context.supportAddresses ?? []),
+    ];
+  }
+  if ((flags.context.agentAddresses ?? []).length > 0) {
+    context.agentAddresses = [
+      ...(fromFile.context.agentAddresses ?? []),
+      ...(flags.context.agentAddresses ?? []),
+    ];
+  }
+  return { context, problems };
+}

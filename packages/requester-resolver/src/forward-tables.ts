@@ -10,12 +10,22 @@ const marker = (client: string, language: string, phrase: string): ForwardBlockM
   client,
   language,
   phrase,
+  kind: 'forward',
+});
+/** A separator that replies use too ("Original Message"): it opens a forwarded block only under a forward subject. */
+const original = (client: string, language: string, phrase: string): ForwardBlockMarker => ({
+  client,
+  language,
+  phrase,
+  kind: 'original',
 });
 
 /**
  * Lines that open a forwarded (or quoted original) block, as mail clients write them, per client and language.
  * Compared after trimming runs of `-`, `_`, `=`, `*`, `~`, spaces, `>` quoting and a final colon, case-insensitively.
- * A line made only of 8 or more underscores (Outlook desktop, web and mobile) is recognised without a table entry.
+ * A line made only of 8 or more underscores (Outlook desktop, web and mobile) is recognised without a table entry,
+ * as an `original` marker. `original` markers also separate quoted history in replies, so they open a forwarded
+ * block only when the subject carries a forward prefix; `forward` markers open one on their own.
  */
 export const FORWARD_BLOCK_MARKERS: readonly ForwardBlockMarker[] = Object.freeze([
   // Gmail (web, Android, iOS): "---------- Forwarded message ---------"
@@ -39,23 +49,23 @@ export const FORWARD_BLOCK_MARKERS: readonly ForwardBlockMarker[] = Object.freez
   marker('gmail', 'tr', 'Yönlendirilmiş ileti'),
   marker('gmail', 'ko', '전달된 메시지'),
   marker('gmail', 'uk', 'Переслане повідомлення'),
-  // Outlook desktop (plain text, and older versions): "-----Original Message-----"
-  marker('outlook-desktop', 'en', 'Original Message'),
-  marker('outlook-desktop', 'de', 'Ursprüngliche Nachricht'),
-  marker('outlook-desktop', 'fr', "Message d'origine"),
-  marker('outlook-desktop', 'es', 'Mensaje original'),
-  marker('outlook-desktop', 'it', 'Messaggio originale'),
-  marker('outlook-desktop', 'nl', 'Oorspronkelijk bericht'),
-  marker('outlook-desktop', 'pt', 'Mensagem original'),
-  marker('outlook-desktop', 'sv', 'Ursprungligt meddelande'),
-  marker('outlook-desktop', 'da', 'Oprindelig meddelelse'),
-  marker('outlook-desktop', 'nb', 'Opprinnelig melding'),
-  marker('outlook-desktop', 'pl', 'Oryginalna wiadomość'),
-  marker('outlook-desktop', 'ru', 'Исходное сообщение'),
-  marker('outlook-desktop', 'ja', '元のメッセージ'),
-  marker('outlook-desktop', 'zh-CN', '原始邮件'),
-  marker('outlook-desktop', 'fi', 'Alkuperäinen viesti'),
-  marker('outlook-desktop', 'cs', 'Původní zpráva'),
+  // Outlook desktop (plain text, and older versions): "-----Original Message-----"; replies use it too.
+  original('outlook-desktop', 'en', 'Original Message'),
+  original('outlook-desktop', 'de', 'Ursprüngliche Nachricht'),
+  original('outlook-desktop', 'fr', "Message d'origine"),
+  original('outlook-desktop', 'es', 'Mensaje original'),
+  original('outlook-desktop', 'it', 'Messaggio originale'),
+  original('outlook-desktop', 'nl', 'Oorspronkelijk bericht'),
+  original('outlook-desktop', 'pt', 'Mensagem original'),
+  original('outlook-desktop', 'sv', 'Ursprungligt meddelande'),
+  original('outlook-desktop', 'da', 'Oprindelig meddelelse'),
+  original('outlook-desktop', 'nb', 'Opprinnelig melding'),
+  original('outlook-desktop', 'pl', 'Oryginalna wiadomość'),
+  original('outlook-desktop', 'ru', 'Исходное сообщение'),
+  original('outlook-desktop', 'ja', '元のメッセージ'),
+  original('outlook-desktop', 'zh-CN', '原始邮件'),
+  original('outlook-desktop', 'fi', 'Alkuperäinen viesti'),
+  original('outlook-desktop', 'cs', 'Původní zpráva'),
   // Apple Mail (macOS, iOS): "Begin forwarded message:"
   marker('apple-mail', 'en', 'Begin forwarded message'),
   marker('apple-mail', 'fr', 'Début du message réexpédié'),
@@ -79,10 +89,10 @@ export const FORWARD_BLOCK_MARKERS: readonly ForwardBlockMarker[] = Object.freez
   marker('thunderbird', 'ru', 'Перенаправленное сообщение'),
   marker('thunderbird', 'ja', '転送メッセージ'),
   marker('thunderbird', 'cs', 'Přeposlaná zpráva'),
-  // Webmails: Roundcube "-------- Original Message --------", Zoho "============ Forwarded message ============",
+  // Webmails: Roundcube "-------- Original Message --------" (see Outlook's entry), Zoho "============ Forwarded message ============",
   // Mail.ru / Yandex "-------- Пересылаемое сообщение --------", GMX / WEB.DE "Weitergeleitete Nachricht".
   marker('zoho', 'en', 'Forwarded message'),
-  marker('roundcube', 'de', 'Originalnachricht'),
+  original('roundcube', 'de', 'Originalnachricht'),
   marker('yahoo', 'fr', 'Message transféré'),
 ]);
 

@@ -5,7 +5,8 @@ import type { ForwardLabelField, ForwardSubjectPrefix, ForwardTables, ResolverLi
 
 /** Compiled look-up maps for one {@link ForwardTables}. */
 export interface CompiledForwardTables {
-  readonly markers: ReadonlyMap<string, string>;
+  /** Folded phrase → `client (language)` and whether the marker needs a forward subject. */
+  readonly markers: ReadonlyMap<string, { readonly name: string; readonly needsForwardSubject: boolean }>;
   readonly labels: ReadonlyMap<string, ForwardLabelField>;
   readonly prefixes: ReadonlySet<string>;
 }
@@ -18,10 +19,15 @@ function fold(text: string): string {
 
 /** Builds the look-up maps; the first entry for a phrase wins. */
 export function compileForwardTables(tables: ForwardTables): CompiledForwardTables {
-  const markers = new Map<string, string>();
+  const markers = new Map<string, { name: string; needsForwardSubject: boolean }>();
   for (const m of tables.blockMarkers) {
     const k = fold(m.phrase);
-    if (k !== '' && !markers.has(k)) markers.set(k, `${m.client} (${m.language})`);
+    const needsForwardSubject = m.kind === 'original';
+    const known = markers.get(k);
+    // A phrase that some client writes only for forwards stays a forward marker.
+    if (k !== '' && (known === undefined || (known.needsForwardSubject && !needsForwardSubject))) {
+      markers.set(k, { name: `${m.client} (${m.language})`, needsForwardSubject });
+    }
   }
   const labels = new Map<string, ForwardLabelField>();
   for (const l of tables.headerLabels) {
@@ -95,18 +101,37 @@ function readLabelLine(line: string, labels: ReadonlyMap<string, ForwardLabelFie
   return { field, value: line.slice(v).trim() };
 }
 
-const MAILTO_BRACKET = /\[mailto:([^\]\s]{1,320})\]/gi;
-const MAILTO_ANGLE = /<mailto:([^>\s]{1,320})>/gi;
-const ADDRESS_THEN_MAILTO = /([^\s<>"]{1,320})<mailto:[^>\s]{1,320}>/gi;
+/**
+ * Rewrites Outlook's plain-text link forms into angle addresses, in one pass without regular expressions:
+ * `Ann [mailto:ann@x]` and `Ann <mailto:ann@x>` become `Ann <ann@x>`; `ann@x<mailto:ann@x>` becomes `ann@x`.
+ */
+function normalizeMailto(v: string): string {
+  const lower = v.toLowerCase();
+  let out = '';
+  let pos = 0;
+  for (;;) {
+    const i = lower.indexOf('mailto:', pos);
+    if (i === -1) break;
+    const open = v[i - 1];
+    const closeChar = open === '[' ? ']' : open === '<' ? '>' : null;
+    const close = closeChar === null ? -1 : v.indexOf(closeChar, i + 7);
+    if (close === -1) {
+      out += v.slice(pos, i + 7);
+      pos = i + 7;
+      continue;
+    }
+    const before = v.slice(pos, i - 1);
+    const prev = v[i - 2];
+    const addressJustBefore = open === '<' && prev !== undefined && !' \t">'.includes(prev);
+    out += addressJustBefore ? before : `${before}<${v.slice(i + 7, close)}>`;
+    pos = close + 1;
+  }
+  return out + v.slice(pos);
+}
 
 /** The first valid mailbox in a forwarded `From:` value, in the forms clients write it. */
 export function readForwardedMailbox(value: string): { address: string; name: string; key: string } | null {
-  const v = value
-    .slice(0, 1000)
-    // Outlook plain text: `ann@example.com<mailto:ann@example.com>` and `Ann [mailto:ann@example.com]`.
-    .replace(ADDRESS_THEN_MAILTO, '$1')
-    .replace(MAILTO_BRACKET, '<$1>')
-    .replace(MAILTO_ANGLE, '<$1>');
+  const v = normalizeMailto(value.slice(0, 1000));
   let list: ReturnType<typeof parseAddressList>;
   try {
     list = parseAddressList(v);
@@ -115,9 +140,18 @@ export function readForwardedMailbox(value: string): { address: string; name: st
   }
   for (const m of list) {
     const key = addressKey(m.address);
-    if (key !== null) return { address: m.address, name: m.name, key };
+    // Gmail's text part shows the sender name in bold: `From: *Ann Example* <ann@x>`.
+    if (key !== null) return { address: m.address, name: stripBold(m.name), key };
   }
   return null;
+}
+
+function stripBold(name: string): string {
+  let start = 0;
+  let end = name.length;
+  while (start < end && name[start] === '*') start++;
+  while (end > start && name[end - 1] === '*') end--;
+  return name.slice(start, end).trim();
 }
 
 /** What was found in a forwarded body. */
@@ -135,9 +169,11 @@ export interface ForwardedOriginal {
 const BLOCK_WINDOW = 12;
 
 /**
- * Finds the author of the first forwarded block in a text body: a marker line (Gmail, Outlook, Apple Mail,
+ * Finds the author of the first forwarded block in a text body: a `forward` marker line (Gmail, Apple Mail,
  * Thunderbird, webmails) followed by a header block, or, when `labelBlockAlone` (the subject says it is a forward),
- * a header block of at least two known labels including a sender label.
+ * an `original` marker (Outlook's "Original Message" or underscore line) or a bare header block of at least two known
+ * labels including a sender label. Without a forward subject, reply history quoted under "Original Message" is not
+ * taken for a forward.
  */
 export function scanForwardedBlock(
   body: string,
@@ -151,7 +187,8 @@ export function scanForwardedBlock(
   let openedBy: string | null = null;
   let sinceMarker = 0;
   let blockLabels = 0;
-  let pendingFrom: { value: string; line: number } | null = null;
+  // The sender label of the current block, read once (a name-only sender stays null and is not re-read).
+  let pendingFrom: { mailbox: ReturnType<typeof readForwardedMailbox>; line: number } | null = null;
   while (pos <= text.length && lineNo < limits.maxBodyLines) {
     let nl = text.indexOf('\n', pos);
     if (nl === -1) nl = text.length;
@@ -172,10 +209,10 @@ export function scanForwardedBlock(
       if (openedBy !== null || labelBlockAlone) {
         blockLabels++;
         if (labelled.field === 'from' && pendingFrom === null)
-          pendingFrom = { value: labelled.value, line: lineNo };
+          pendingFrom = { mailbox: readForwardedMailbox(labelled.value), line: lineNo };
         // After a marker, the From line alone is enough; without one, two labels make it a header block.
         if (pendingFrom !== null && (openedBy !== null || blockLabels >= 2)) {
-          const mailbox = readForwardedMailbox(pendingFrom.value);
+          const { mailbox } = pendingFrom;
           if (mailbox !== null) return { ...mailbox, format: openedBy ?? 'labels', line: pendingFrom.line };
         }
       }
@@ -184,13 +221,15 @@ export function scanForwardedBlock(
     blockLabels = 0;
     pendingFrom = null;
     if (isUnderscoreRule(line)) {
-      openedBy = 'outlook (separator line)';
-      sinceMarker = 0;
+      if (labelBlockAlone) {
+        openedBy = 'outlook (separator line)';
+        sinceMarker = 0;
+      }
       continue;
     }
     const m = tables.markers.get(markerKey(line));
-    if (m !== undefined) {
-      openedBy = m;
+    if (m !== undefined && (labelBlockAlone || !m.needsForwardSubject)) {
+      openedBy = m.name;
       sinceMarker = 0;
       continue;
     }

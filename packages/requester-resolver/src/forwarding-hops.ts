@@ -1,4 +1,4 @@
-import { addressKey, type HeaderList, parseAddressList, receivedChain } from '@mailroom/headers';
+import { addressKey, type HeaderList, parseAddressList, parseReceived } from '@mailroom/headers';
 import { DEFAULT_RESOLVER_LIMITS } from './limits.js';
 import type { ForwardingHop, ResolverLimits } from './types.js';
 
@@ -63,6 +63,15 @@ export const FORWARDING_MARKERS: readonly ForwardingMarker[] = Object.freeze([
   },
 ]);
 
+/**
+ * Domains of provider-internal routing addresses that stand for a mailbox of the customer's own domain (Microsoft
+ * 365 tenants). An address there with the local part of an address already on the path is the same mailbox.
+ */
+export const ROUTING_DOMAIN_SUFFIXES: readonly string[] = Object.freeze(['.onmicrosoft.com']);
+
+/** A `for` clause somewhere in a Received value (cheap pre-check before parsing the field). */
+const FOR_WORD = /\sfor\s/i;
+
 /** The delivery path and how many forwarding hops it shows. */
 export interface ForwardingAnalysis {
   readonly path: ForwardingHop[];
@@ -100,7 +109,26 @@ export function forwardingPathOf(
 ): ForwardingAnalysis {
   const byKey = new Map<string, { field: string; value: string }[]>();
   const order: string[] = [];
-  const add = (key: string, field: string, value: string): void => {
+  // Microsoft 365 routes a mailbox through its tenant routing address (`support@acme.mail.onmicrosoft.com`): the same
+  // mailbox, not a forwarding hop. Merge such an address into the path entry with the same local part.
+  const domainByLocal = new Map<string, string>();
+  const routingByLocal = new Map<string, string>();
+  const claimed = new Set<string>();
+  const add = (rawKey: string, field: string, value: string): void => {
+    const local = rawKey.slice(0, rawKey.lastIndexOf('@'));
+    let key = rawKey;
+    if (ROUTING_DOMAIN_SUFFIXES.some((suffix) => rawKey.endsWith(suffix))) {
+      key = domainByLocal.get(local) ?? routingByLocal.get(local) ?? rawKey;
+      if (!routingByLocal.has(local)) routingByLocal.set(local, key);
+    } else {
+      // A routing address seen first stands for the first customer-domain address with its local part.
+      const routed = routingByLocal.get(local);
+      if (routed !== undefined && !claimed.has(routed) && !byKey.has(rawKey)) {
+        key = routed;
+        claimed.add(routed);
+      }
+      if (!domainByLocal.has(local)) domainByLocal.set(local, key);
+    }
     const evidence = byKey.get(key);
     const entry = { field, value: value.slice(0, 400) };
     if (evidence === undefined) {
@@ -111,15 +139,21 @@ export function forwardingPathOf(
   const notes: string[] = [];
   const max = limits.maxFieldsPerName;
 
-  const resentBlocks = Math.max(headers.getAll('Resent-From').length, headers.getAll('Resent-Date').length);
-  const resentTo = [...headers.getAll('Resent-To'), ...headers.getAll('Resent-Cc')].slice(0, max).reverse();
+  const resentBlocks =
+    headers.has('Resent-From') || headers.has('Resent-Date')
+      ? Math.max(headers.getAll('Resent-From').length, headers.getAll('Resent-Date').length)
+      : 0;
+  const resentTo =
+    resentBlocks === 0
+      ? []
+      : [...headers.getAll('Resent-To'), ...headers.getAll('Resent-Cc')].slice(0, max).reverse();
   for (const v of resentTo) for (const k of keysIn(v, limits)) add(k, 'Resent-To', v);
   if (resentBlocks > 0) notes.push(`${resentBlocks} Resent-* block(s)`);
 
   let flags = 0;
   for (const m of markers) {
+    if (!headers.has(m.field)) continue;
     const values = headers.getAll(m.field).slice(0, max);
-    if (values.length === 0) continue;
     if (m.kind === 'flag') {
       const needle = m.valueIncludes?.toLowerCase();
       if (needle === undefined || values.some((v) => v.slice(0, 4096).toLowerCase().includes(needle))) {
@@ -142,16 +176,18 @@ export function forwardingPathOf(
   for (const v of headers.getAll('X-Original-To').slice(0, max).reverse()) {
     for (const k of keysIn(v, limits)) add(k, 'X-Original-To', v);
   }
-  let chain: ReturnType<typeof receivedChain> = [];
-  try {
-    chain = receivedChain(headers);
-  } catch {
-    chain = [];
-  }
-  // Newest first in the chain: walk it backwards to go oldest first.
-  const hops = chain.slice(0, max);
-  for (let i = hops.length - 1; i >= 0; i--) {
-    const forClause = hops[i]!.for;
+  // Newest first in the header block: walk backwards to go oldest first. Only fields that have a `for` clause are
+  // parsed (parsing the rest, dates included, is most of the cost and tells nothing about the path).
+  const received = headers.has('Received') ? headers.getAll('Received').slice(0, max) : [];
+  for (let i = received.length - 1; i >= 0; i--) {
+    const value = received[i]!;
+    if (!FOR_WORD.test(value)) continue;
+    let forClause: string | null = null;
+    try {
+      forClause = parseReceived(value).for;
+    } catch {
+      forClause = null;
+    }
     if (forClause) for (const k of keysIn(forClause, limits)) add(k, 'Received', `for ${forClause}`);
   }
 

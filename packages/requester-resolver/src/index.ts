@@ -1,5 +1,8 @@
 export { addressPatternProblem, MAX_PATTERN_LENGTH, MAX_PATTERNS } from './address-patterns.js';
-export { parseResolverContext } from './context.js';
+export type { ResolutionColumns } from './columns.js';
+export { resolutionColumns } from './columns.js';
+export type { ResolverCliInput } from './context.js';
+export { parseResolverContext, resolverContextFromCli } from './context.js';
 export type { FailedRecipient } from './final-recipient.js';
 export { findFailedRecipient } from './final-recipient.js';
 export {
@@ -11,10 +14,14 @@ export {
 export type { ForwardedOriginal } from './forwarded-block.js';
 export { findForwardedOriginal, isForwardSubject } from './forwarded-block.js';
 export type { ForwardingAnalysis, ForwardingMarker } from './forwarding-hops.js';
-export { analyseForwarding, FORWARDING_MARKERS } from './forwarding-hops.js';
+export { analyseForwarding, FORWARDING_MARKERS, ROUTING_DOMAIN_SUFFIXES } from './forwarding-hops.js';
 export { DEFAULT_RESOLVER_LIMITS } from './limits.js';
 export type { ListSoftwareSignature } from './list-rewriting.js';
-export { LIST_SOFTWARE_SIGNATURES, ORIGINAL_SENDER_FIELDS } from './list-rewriting.js';
+export {
+  ENVELOPE_SENDER_FIELDS,
+  LIST_SOFTWARE_SIGNATURES,
+  ORIGINAL_SENDER_FIELDS,
+} from './list-rewriting.js';
 export type { MessageInputs, RequesterResolver } from './resolve.js';
 export { createRequesterResolver, resolveRequester } from './resolve.js';
 export type {

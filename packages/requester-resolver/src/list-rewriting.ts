@@ -30,14 +30,18 @@ export const LIST_SOFTWARE_SIGNATURES: readonly ListSoftwareSignature[] = Object
 
 /**
  * Headers where list software keeps the original author when it rewrites From (DMARC mitigation), most trusted
- * first: Mailman 3 and Google Groups write `X-Original-From`; Google Groups writes `X-Original-Sender`; Mailman 3
- * writes the post's envelope sender in `X-MailFrom` (least trusted: it can be a bounce/VERP address).
+ * first: Mailman 3, Google Groups and Groups.io write `X-Original-From`; Google Groups writes `X-Original-Sender`.
  */
 export const ORIGINAL_SENDER_FIELDS: readonly string[] = Object.freeze([
   'X-Original-From',
   'X-Original-Sender',
-  'X-MailFrom',
 ]);
+
+/**
+ * Headers with the post's envelope sender (Mailman 3 `X-MailFrom`): used last, after Reply-To and Cc, because it
+ * can be a BATV/SRS/VERP address rather than the author's.
+ */
+export const ENVELOPE_SENDER_FIELDS: readonly string[] = Object.freeze(['X-MailFrom']);
 
 /** The first signature that matches, or null. */
 export function detectListSoftware(
@@ -45,8 +49,8 @@ export function detectListSoftware(
   signatures: readonly ListSoftwareSignature[],
 ): ListSoftwareSignature | null {
   for (const s of signatures) {
+    if (!headers.has(s.field)) continue;
     const values = headers.getAll(s.field);
-    if (values.length === 0) continue;
     if (s.valueIncludes === undefined) return s;
     const needle = s.valueIncludes.toLowerCase();
     if (values.some((v) => v.slice(0, 4096).toLowerCase().includes(needle))) return s;
@@ -54,11 +58,19 @@ export function detectListSoftware(
   return null;
 }
 
-/** `… via List Name` at the end of a display name (Mailman 2.1/3, Google Groups, Groups.io DMARC munging). */
-export function hasViaSuffix(displayName: string): boolean {
-  const n = displayName.slice(0, 512).toLowerCase();
-  const at = n.lastIndexOf(' via ');
-  return at > 0 && at < n.length - 5;
+/**
+ * The author's name in a DMARC-munged display name `'Ann Example' via Users` (Mailman 2.1/3, Google Groups,
+ * Groups.io), quotes removed; null when the name has no ` via ` part.
+ */
+export function viaAuthorName(displayName: string): string | null {
+  const n = displayName.slice(0, 512);
+  const at = n.toLowerCase().lastIndexOf(' via ');
+  if (at <= 0 || at >= n.length - 5) return null;
+  let author = n.slice(0, at).trim();
+  if (author.length >= 2 && (author[0] === "'" || author[0] === '"') && author.endsWith(author[0]!)) {
+    author = author.slice(1, -1).trim();
+  }
+  return author;
 }
 
 /**

@@ -12,11 +12,12 @@ import { FORWARDING_MARKERS, type ForwardingMarker, forwardingPathOf } from './f
 import { DEFAULT_RESOLVER_LIMITS } from './limits.js';
 import {
   detectListSoftware,
-  hasViaSuffix,
+  ENVELOPE_SENDER_FIELDS,
   LIST_SOFTWARE_SIGNATURES,
   type ListSoftwareSignature,
   listAddressCandidates,
   ORIGINAL_SENDER_FIELDS,
+  viaAuthorName,
 } from './list-rewriting.js';
 import type {
   BounceRequesterMode,
@@ -54,6 +55,9 @@ interface Compiled {
   readonly listSoftware: readonly ListSoftwareSignature[];
   readonly markers: readonly ForwardingMarker[];
 }
+
+/** The default tables compiled once (immutable derived data). */
+const DEFAULT_COMPILED_TABLES: CompiledForwardTables = compileForwardTables(DEFAULT_FORWARD_TABLES);
 
 const POLICIES: readonly ReplyToPolicy[] = ['reply-to-first', 'from-only', 'reply-to-if-same-domain'];
 const BOUNCE_MODES: readonly BounceRequesterMode[] = ['sender', 'final-recipient'];
@@ -99,7 +103,10 @@ function compile(context: ResolverContext): Compiled {
     agent: new AddressMatcher(context.agentAddresses ?? [], 'agentAddresses'),
     policy,
     bounce,
-    tables: compileForwardTables({ ...DEFAULT_FORWARD_TABLES, ...context.tables }),
+    tables:
+      context.tables === undefined
+        ? DEFAULT_COMPILED_TABLES
+        : compileForwardTables({ ...DEFAULT_FORWARD_TABLES, ...context.tables }),
     limits,
     listSoftware: context.listSoftware ?? LIST_SOFTWARE_SIGNATURES,
     markers: context.forwardingMarkers ?? FORWARDING_MARKERS,
@@ -117,6 +124,7 @@ interface Candidate {
 
 function readField(headers: HeaderList, field: string, limits: ResolverLimits): Candidate[] {
   const out: Candidate[] = [];
+  if (!headers.has(field)) return out;
   for (const value of headers.getAll(field).slice(0, limits.maxFieldsPerName)) {
     let list: ReturnType<typeof parseAddressList>;
     try {
@@ -178,6 +186,11 @@ function roleOf(key: string, c: Compiled): Role | null {
   return null;
 }
 
+/** An agent, unless the address is a support/system/partner address (those are never users, LOOP-4). */
+function isAgent(key: string, c: Compiled): boolean {
+  return roleOf(key, c) === null && c.agent.match(key) !== null;
+}
+
 /** What happened when a candidate was offered as requester. */
 type Offer =
   | { readonly kind: 'accepted'; readonly requester: Requester }
@@ -232,7 +245,7 @@ const RECIPIENT_SOURCES: readonly (readonly [RecipientSource, string])[] = [
 
 /** OUT-3: the support address the mail was sent to, by decreasing trust of the evidence. */
 function findRecipient(
-  headers: HeaderList,
+  read: (field: string) => Candidate[],
   rcptTo: readonly string[],
   c: Compiled,
   d: Decision,
@@ -244,9 +257,7 @@ function findRecipient(
   });
   const sources: (readonly [RecipientSource, () => Candidate[]])[] = [
     ['envelope', () => fromEnvelope],
-    ...RECIPIENT_SOURCES.map(
-      ([source, field]) => [source, () => readField(headers, field, c.limits)] as const,
-    ),
+    ...RECIPIENT_SOURCES.map(([source, field]) => [source, () => read(field)] as const),
   ];
   for (const [source, read] of sources) {
     for (const cand of read()) {
@@ -277,21 +288,28 @@ function decodedSubject(headers: HeaderList): string {
 function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): RequesterResolution {
   const d = new Decision();
   const { limits } = c;
-  const from = readField(headers, 'From', limits);
-  const replyTo = readField(headers, 'Reply-To', limits);
-  const sender = readField(headers, 'Sender', limits);
+  const cache = new Map<string, Candidate[]>();
+  const read = (field: string): Candidate[] => {
+    let got = cache.get(field);
+    if (got === undefined) {
+      got = readField(headers, field, limits);
+      cache.set(field, got);
+    }
+    return got;
+  };
+  const from = read('From');
+  const replyTo = read('Reply-To');
+  const sender = read('Sender');
   const fromMb = firstValid(from);
-  const rcptTo = Array.isArray(message.envelope?.rcptTo) ? message.envelope.rcptTo : [];
+  // Envelope and texts come from the mail server: keep only what has the documented type.
+  const rcptTo = Array.isArray(message.envelope?.rcptTo)
+    ? message.envelope.rcptTo.filter((r): r is string => typeof r === 'string')
+    : [];
+  const bodyText = typeof message.bodyText === 'string' ? message.bodyText : undefined;
+  const reportText = typeof message.reportText === 'string' ? message.reportText : undefined;
 
   for (const f of from) if (f.key === null) d.exclude(f, 'invalid');
   const fromRole = fromMb === null ? null : roleOf(fromMb.key!, c);
-  if (fromMb !== null && (fromRole === 'support-address' || fromRole === 'system-address')) {
-    d.warn(
-      'from-is-support-address',
-      `From <${fromMb.address}> is one of the helpdesk's own ${fromRole}es: the mail may be looping`,
-      ['LOOP-4'],
-    );
-  }
 
   let requester: Requester | null = null;
   let stopped = false;
@@ -304,11 +322,7 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
 
   // A bounce, when the caller asked for the failed recipient.
   if (c.bounce === 'final-recipient') {
-    const failed = findFailedRecipient(
-      headers,
-      message.reportText ?? message.bodyText,
-      limits.maxReportChars,
-    );
+    const failed = findFailedRecipient(headers, reportText ?? bodyText, limits.maxReportChars);
     if (failed !== null) {
       take(
         { address: failed.address, name: '', key: failed.key, field: failed.field },
@@ -327,6 +341,7 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
   }
 
   // List software that rewrote From for DMARC: the original author.
+  let listRewriteResolved = false;
   const list = detectListSoftware(headers, c.listSoftware);
   const listKeys = new Set<string>();
   if (list !== null) {
@@ -334,7 +349,8 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
       const k = addressKey(a);
       if (k !== null) listKeys.add(k);
     }
-    const rewritten = fromMb !== null && (listKeys.has(fromMb.key!) || hasViaSuffix(fromMb.name));
+    const viaName = fromMb === null ? null : viaAuthorName(fromMb.name);
+    const rewritten = fromMb !== null && (listKeys.has(fromMb.key!) || viaName !== null);
     if (rewritten && requester === null && !stopped) {
       const skip = new Set([...listKeys, fromMb.key!]);
       let original: Candidate | null = null;
@@ -349,6 +365,14 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
         );
       }
       original ??= replyOriginal;
+      // Mailman 3 puts the original From in Cc when Reply-To already points to the list: match it by name.
+      if (original === null && viaName !== null && viaName !== '') {
+        original = read('Cc').find((x) => x.key !== null && !skip.has(x.key) && x.name === viaName) ?? null;
+      }
+      for (const field of ENVELOPE_SENDER_FIELDS) {
+        original ??= firstValid(readField(headers, field, limits), skip);
+      }
+      if (original !== null) listRewriteResolved = true;
       if (original !== null) {
         d.explain(`List software (${list.software}, ${list.field}) rewrote From <${fromMb.address}>.`);
         take(original, 'list-original-sender');
@@ -360,15 +384,37 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     }
   }
 
+  // LOOP-4: mail from the helpdesk's own address loops, unless list software put it there (a support address that
+  // is itself a Google Group or a Mailman list rewrites From to itself).
+  if (
+    fromMb !== null &&
+    (fromRole === 'support-address' || fromRole === 'system-address') &&
+    !listRewriteResolved
+  ) {
+    d.warn(
+      'from-is-support-address',
+      `From <${fromMb.address}> is one of the helpdesk's own ${fromRole}es: the mail may be looping`,
+      ['LOOP-4'],
+    );
+  }
+
+  // LOOP-3: inbound mail from a partner helpdesk is rejected, whatever its Reply-To says.
+  if (fromMb !== null && fromRole === 'partner-address' && !listRewriteResolved && requester === null) {
+    take(fromMb, 'from');
+  }
+
   // An agent (or a support mailbox) forwarded a customer's mail: the author inside the forwarded block.
   if (requester === null && !stopped && fromMb !== null) {
-    const byAgent = c.agent.match(fromMb.key!) !== null;
-    if (byAgent || fromRole === 'support-address') {
-      const prefix = forwardSubjectPrefix(decodedSubject(headers), c.tables.prefixes);
+    const byAgent = isAgent(fromMb.key!, c);
+    const prefix =
+      byAgent || fromRole === 'support-address'
+        ? forwardSubjectPrefix(decodedSubject(headers), c.tables.prefixes)
+        : null;
+    // A support mailbox forwards only by rule ("forward inline"), always with a forward subject: require it, so that
+    // our own notifications quoting a customer are not taken for forwards.
+    if (byAgent || (fromRole === 'support-address' && !listRewriteResolved && prefix !== null)) {
       const original =
-        message.bodyText === undefined || typeof message.bodyText !== 'string'
-          ? null
-          : scanForwardedBlock(message.bodyText, c.tables, limits, prefix !== null);
+        bodyText === undefined ? null : scanForwardedBlock(bodyText, c.tables, limits, prefix !== null);
       if (original !== null) {
         d.explain(
           `${byAgent ? 'Agent' : 'Support address'} <${fromMb.address}> forwarded a message (${original.format}` +
@@ -404,8 +450,8 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     if (
       useReplyTo &&
       replyMb !== null &&
-      c.agent.match(replyMb.key!) !== null &&
-      (fromMb === null || (fromMb.key !== replyMb.key && c.agent.match(fromMb.key!) === null))
+      isAgent(replyMb.key!, c) &&
+      (fromMb === null || (fromMb.key !== replyMb.key && !isAgent(fromMb.key!, c)))
     ) {
       useReplyTo = false;
       d.warn(
@@ -446,13 +492,13 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     d.warn('no-valid-requester', 'No address could become the requester', ['REQ-1', 'REQ-4']);
   }
 
-  const recipient = findRecipient(headers, rcptTo, c, d);
+  const recipient = findRecipient(read, rcptTo, c, d);
 
   // EXCH-3: everybody else in To and Cc, once, minus the requester and the helpdesk's own and partner addresses.
   const ccs: CcAddress[] = [];
   const seen = new Set<string>();
   if (chosen !== null) seen.add(chosen.key);
-  for (const cand of [...readField(headers, 'To', limits), ...readField(headers, 'Cc', limits)]) {
+  for (const cand of [...read('To'), ...read('Cc')]) {
     if (cand.key === null) {
       d.exclude(cand, 'invalid');
       continue;
@@ -508,7 +554,8 @@ export function resolveRequester(headers: HeaderList, context: ResolverContext =
 
 /**
  * Compiles the helpdesk part of a context once (address sets, patterns, tables) and returns a resolver for many
- * messages; per-message inputs (`bodyText`, `envelope`, `reportText`) come with each call. Throws a TypeError for
+ * messages; per-message inputs (`bodyText`, `envelope`, `reportText`) come with each call (those in `context`
+ * are defaults). Throws a TypeError for
  * a malformed context (a programmer error).
  *
  * @rule REQ-1, REQ-2, REQ-4, OUT-3, LOOP-3, LOOP-4, EXCH-3
@@ -518,5 +565,11 @@ export function resolveRequester(headers: HeaderList, context: ResolverContext =
  */
 export function createRequesterResolver(context: ResolverContext): RequesterResolver {
   const compiled = compile(context);
-  return (headers, message = {}) => resolveWith(headers, message, compiled);
+  // Per-message inputs given in the shared context are defaults for every call.
+  const defaults: MessageInputs = {
+    ...(context.bodyText === undefined ? {} : { bodyText: context.bodyText }),
+    ...(context.envelope === undefined ? {} : { envelope: context.envelope }),
+    ...(context.reportText === undefined ? {} : { reportText: context.reportText }),
+  };
+  return (headers, message = {}) => resolveWith(headers, { ...defaults, ...message }, compiled);
 }

@@ -82,6 +82,11 @@ export interface ForwardBlockMarker {
    * compared case-insensitively.
    */
   readonly phrase: string;
+  /**
+   * `forward`: only forwards write it ("Forwarded message"), enough on its own. `original`: replies write it too
+   * ("Original Message"), so it counts only when the subject has a forward prefix.
+   */
+  readonly kind: 'forward' | 'original';
 }
 
 /** Which header of the forwarded message a label names. */
