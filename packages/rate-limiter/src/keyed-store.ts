@@ -3,7 +3,7 @@ import { assertNow, assertPositiveInteger } from './validate.js';
 
 /** Options of {@link createKeyedStore}. */
 export interface KeyedStoreOptions {
-  /** Most keys kept; the least recently used key is evicted to make room. */
+  /** Most keys kept (at least 2); least recently used keys are evicted to make room. */
   readonly maxKeys: number;
   /** A key untouched for this many ms is dropped (pass the limiter's `idleMs`: its state is then empty anyway). */
   readonly idleMs: number;
@@ -12,7 +12,7 @@ export interface KeyedStoreOptions {
 /** Counters of what a store dropped, for monitoring a flood of distinct keys. */
 export interface KeyedStoreStats {
   readonly size: number;
-  /** Keys dropped because the store was full (least recently used first). */
+  /** Keys dropped because the store was full (a whole least recently used generation at a time). */
   readonly evicted: number;
   /** Keys dropped because they were idle for `idleMs`. */
   readonly expired: number;
@@ -22,7 +22,7 @@ export interface KeyedStoreStats {
 export interface KeyedStore<S> {
   /** The state under `key`, or `undefined` when absent or idle since `nowMs - idleMs`. Marks it recently used. */
   get(key: string, nowMs: number): S | undefined;
-  /** Stores `state` under `key` as touched at `nowMs`, evicting idle keys, then the least recently used. */
+  /** Stores `state` under `key` as touched at `nowMs`, evicting least recently used keys when full. */
   set(key: string, state: S, nowMs: number): void;
   delete(key: string): boolean;
   /** `get`, `limiter.hit`, `set` in one call; returns the hit. */
@@ -35,22 +35,21 @@ interface Slot<S> {
   touchedMs: number;
 }
 
-/** Every SWEEP_EVERY writes, up to SWEEP_BATCH idle keys are dropped from the old end: O(1) amortized per call,
- * faster than keys arrive, so idle keys drain even without eviction pressure. */
-const SWEEP_EVERY = 16;
-const SWEEP_BATCH = 32;
-
 /**
- * Creates an in-memory store of limiter states with a hard bound on keys: a `Map` in least-recently-used order,
- * evicting the oldest key when full and dropping keys idle for `idleMs`, so memory stays flat under a flood of
- * distinct senders. Time is an argument (`nowMs`), never read from a clock. Not shared between processes: use
- * the Redis example for that.
+ * Creates an in-memory store of limiter states with a hard bound on keys, so memory stays flat under a flood of
+ * distinct senders. Eviction is least-recently-used by generations (the scheme of quick-lru): keys live in a
+ * `recent` and an `old` Map of at most `maxKeys / 2` each; a hit on a recent key updates it in place (one Map
+ * lookup, no re-insertion); when `recent` is full it becomes `old` and the previous `old` generation is dropped.
+ * Guarantee: a key is kept while fewer than `floor(maxKeys / 2)` other distinct keys have been touched since its
+ * own last touch, and while it is not idle. A key untouched for `idleMs` reads as absent, and whole idle
+ * generations are dropped once `idleMs` has passed, even without eviction pressure. Time is an argument (`nowMs`),
+ * never read from a clock. Not shared between processes: use the Redis example for that.
  *
  * @rule LOOP-6, LOOP-7
  * @example
  * const limiter = createTieredLimiter(inboundUpdateLimit);
  * const store = createKeyedStore<TieredState>({ maxKeys: 100_000, idleMs: limiter.idleMs });
- * const { outcome } = store.hit(limiter, senderKey('alice@example.com'), Date.now());
+ * const { outcome } = store.hit(limiter, senderKey('alice@example.com')!, Date.now());
  */
 export function createKeyedStore<S>(options: KeyedStoreOptions): KeyedStore<S> {
   const fix = 'pass e.g. { maxKeys: 100_000, idleMs: limiter.idleMs }';
@@ -58,72 +57,80 @@ export function createKeyedStore<S>(options: KeyedStoreOptions): KeyedStore<S> {
     throw new TypeError(`options must be an object: ${fix}`);
   const { maxKeys, idleMs } = options;
   assertPositiveInteger(maxKeys, 'maxKeys', fix);
+  if (maxKeys < 2)
+    throw new RangeError(`maxKeys must be at least 2 (two generations of maxKeys / 2): ${fix}`);
   assertPositiveInteger(idleMs, 'idleMs', fix);
-  const map = new Map<string, Slot<S>>();
+  const half = Math.floor(maxKeys / 2);
+  let recent = new Map<string, Slot<S>>();
+  let old = new Map<string, Slot<S>>();
+  let flippedAtMs = Number.NaN;
   let evicted = 0;
   let expired = 0;
 
-  let setsSinceSweep = 0;
+  // `old` is dropped: by size (LRU eviction) or because every key in it is idle (it was last touched before
+  // the previous flip, which is at least idleMs ago).
+  const flip = (nowMs: number, idle: boolean): void => {
+    if (idle) expired += old.size;
+    else evicted += old.size;
+    old = recent;
+    recent = new Map();
+    flippedAtMs = nowMs;
+  };
 
-  // Takes the slot out (it is re-inserted at the recent end by `put`); undefined when absent or idle.
-  const take = (key: string, nowMs: number): Slot<S> | undefined => {
-    const slot = map.get(key);
+  const insert = (key: string, slot: Slot<S>, nowMs: number): void => {
+    if (recent.size >= half) flip(nowMs, false);
+    recent.set(key, slot);
+  };
+
+  // The live slot of `key`, promoted to the recent generation; undefined when absent or idle.
+  const locate = (key: string, nowMs: number): Slot<S> | undefined => {
+    if (!(nowMs - flippedAtMs < idleMs)) {
+      if (Number.isNaN(flippedAtMs)) flippedAtMs = nowMs;
+      else flip(nowMs, true);
+    }
+    let slot = recent.get(key);
+    if (slot !== undefined) {
+      if (nowMs - slot.touchedMs < idleMs) return slot;
+      recent.delete(key);
+      expired++;
+      return undefined;
+    }
+    slot = old.get(key);
     if (slot === undefined) return undefined;
-    map.delete(key);
+    old.delete(key);
     if (nowMs - slot.touchedMs >= idleMs) {
       expired++;
       return undefined;
     }
+    insert(key, slot, nowMs);
     return slot;
   };
 
-  const put = (key: string, slot: Slot<S> | undefined, state: S, nowMs: number): void => {
-    if (slot === undefined) map.set(key, { state, touchedMs: nowMs });
+  const store = (key: string, slot: Slot<S> | undefined, state: S, nowMs: number): void => {
+    if (slot === undefined) insert(key, { state, touchedMs: nowMs }, nowMs);
     else {
       slot.state = state;
       if (nowMs > slot.touchedMs) slot.touchedMs = nowMs;
-      map.set(key, slot);
     }
-    // The map is in touch order, so idle keys sit at the old end; sweeping in batches keeps each call O(1).
-    if (++setsSinceSweep >= SWEEP_EVERY) {
-      setsSinceSweep = 0;
-      let swept = 0;
-      for (const [oldKey, oldSlot] of map) {
-        if (swept >= SWEEP_BATCH || nowMs - oldSlot.touchedMs < idleMs) break;
-        map.delete(oldKey);
-        expired++;
-        swept++;
-      }
-    }
-    if (map.size > maxKeys) {
-      const oldest = map.keys().next().value as string;
-      map.delete(oldest);
-      evicted++;
-    }
-  };
-
-  const get = (key: string, nowMs: number): S | undefined => {
-    assertNow(nowMs);
-    const slot = take(key, nowMs);
-    if (slot === undefined) return undefined;
-    map.set(key, slot);
-    return slot.state;
   };
 
   return Object.freeze({
-    get,
-    set: (key: string, state: S, nowMs: number): void => {
+    get(key: string, nowMs: number): S | undefined {
       assertNow(nowMs);
-      put(key, take(key, nowMs), state, nowMs);
+      return locate(key, nowMs)?.state;
     },
-    delete: (key: string): boolean => map.delete(key),
+    set(key: string, state: S, nowMs: number): void {
+      assertNow(nowMs);
+      store(key, locate(key, nowMs), state, nowMs);
+    },
+    delete: (key: string): boolean => recent.delete(key) || old.delete(key),
     hit<R extends HitResultBase<S>>(limiter: Limiter<S, R>, key: string, nowMs: number, cost = 1): R {
       assertNow(nowMs);
-      const slot = take(key, nowMs);
+      const slot = locate(key, nowMs);
       const result = limiter.hit(slot?.state, nowMs, cost);
-      put(key, slot, result.state, nowMs);
+      store(key, slot, result.state, nowMs);
       return result;
     },
-    stats: (): KeyedStoreStats => ({ size: map.size, evicted, expired }),
+    stats: (): KeyedStoreStats => ({ size: recent.size + old.size, evicted, expired }),
   });
 }

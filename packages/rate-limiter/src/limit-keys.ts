@@ -4,7 +4,12 @@
 /** What a key limits: one sender, one sender domain, one thread, or one content fingerprint. */
 export type LimitKeyKind = 'sender' | 'sender-domain' | 'thread' | 'fingerprint';
 
-/** The prefix of each key kind (data: a consumer may read it to list or purge keys of one kind). */
+/**
+ * The prefix of each key kind (data: a consumer may read it to list or purge keys of one kind).
+ *
+ * @example
+ * const isThreadKey = (key: string) => key.startsWith(limitKeyPrefixes.thread);
+ */
 export const limitKeyPrefixes: Readonly<Record<LimitKeyKind, string>> = Object.freeze({
   sender: 'sender:',
   'sender-domain': 'domain:',

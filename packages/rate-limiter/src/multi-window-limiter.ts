@@ -38,9 +38,10 @@ const FIX = 'pass e.g. outboundAutoReplyLimits: [{ windowMs: 600_000, limit: 10 
  * Creates a limiter that allows a hit only when every window still has room, e.g. automatic replies to one
  * recipient: 10 in 10 minutes, 25 in an hour, 100 in 10 hours. Denied hits do NOT count: the limit is on what is
  * actually sent, and what is denied is not sent. Exact sliding windows; memory bounded by the largest `limit`.
- * The clock is treated as monotonic (an earlier `nowMs` counts as the latest time seen).
+ * The clock is treated as monotonic (an earlier `nowMs` counts as the latest time seen). Limits the
+ * notifications being sent, whatever channel triggered them (LOOP-8).
  *
- * @rule LOOP-7
+ * @rule LOOP-8
  * @example
  * const limiter = createMultiWindowLimiter(outboundAutoReplyLimits);
  * const hit = limiter.hit(undefined, Date.now());

@@ -29,7 +29,7 @@ export const inboundUpdateLimit: TieredLimiterOptions<InboundOutcome> = Object.f
 /**
  * Automatic replies to one recipient: at most 10 in 10 minutes, 25 in an hour, 100 in 10 hours.
  *
- * @rule LOOP-7
+ * @rule LOOP-8
  * @example
  * const limiter = createMultiWindowLimiter(outboundAutoReplyLimits);
  */

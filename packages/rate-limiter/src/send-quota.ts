@@ -57,6 +57,9 @@ export function createSendQuota(options: SendQuotaOptions): SendQuota {
   assertPositiveInteger(warnAt, 'warnAt', fix);
   if (warnAt > limit) throw new RangeError(`warnAt (${warnAt}) must not exceed limit (${limit}): ${fix}`);
   const mode = options.mode ?? 'exact';
+  if (mode !== 'approximate' && options.buckets !== undefined) {
+    throw new RangeError("buckets applies to mode: 'approximate' only");
+  }
   const tiered = createTieredLimiter<SendQuotaOutcome>({
     windowMs,
     tiers: [

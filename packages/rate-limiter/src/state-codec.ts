@@ -7,7 +7,7 @@ const refuse = (problem: StateProblem): Refusal => ({ ok: false, problem });
 
 const INTEGER = /^-?[0-9a-z]{1,11}$/;
 const GAP = /^([0-9a-z]{1,11})(?:\*([0-9a-z]{1,4}))?$/;
-const COUNT = /^[0-9a-z]{0,4}$/;
+const COUNT = /^[0-9a-z]{0,11}$/;
 
 function parseInteger(text: string): number | null {
   if (!INTEGER.test(text)) return null;
@@ -80,7 +80,7 @@ export function decodeBucketState(
   capacity: number,
 ): DecodedBuckets {
   if (typeof text !== 'string') return refuse('malformed');
-  if (text.length > 16 + slots * 5) return refuse('too-long');
+  if (text.length > 16 + slots * (1 + Math.max(1, capacity.toString(36).length))) return refuse('too-long');
   const fields = text.split('.');
   if (fields[0] !== tag) return refuse('wrong-kind');
   if (fields.length !== slots + 2) return refuse('malformed');
@@ -91,7 +91,7 @@ export function decodeBucketState(
     const field = fields[i + 2]!;
     if (!COUNT.test(field)) return refuse('malformed');
     const c = field === '' ? 0 : Number.parseInt(field, 36);
-    if (c > capacity) return refuse('out-of-bounds');
+    if (!(c <= capacity)) return refuse('out-of-bounds');
     counts[i] = c;
   }
   return { ok: true, bucket, counts };

@@ -42,6 +42,8 @@ export interface BucketWindowState {
   readonly kind: 'approximate';
   readonly bucket: number;
   readonly counts: readonly number[];
+  /** Sum of `counts` (kept so a hit need not add them up). */
+  readonly total: number;
 }
 
 /** State of a tiered limiter (of the mode it was created with). */
@@ -53,7 +55,8 @@ export interface TieredHit<O extends string = string> extends HitResultBase<Tier
   /** Index of the tier that decided, `tiers.length` for `beyond` (higher is stricter). */
   readonly tier: number;
   /** Hits in the window including this one's cost. Exact up to the largest `upTo`, beyond which it may be a
-   * lower bound (the limiter only needs to know it is beyond); in approximate mode an upper estimate. */
+   * lower bound (the limiter only needs to know it is beyond). In approximate mode it counts whole buckets, so
+   * it may include hits up to one bucket older than the window. */
   readonly count: number;
 }
 
@@ -71,6 +74,7 @@ export interface TieredLimiter<O extends string = string> extends Limiter<Tiered
 }
 
 const MAX_EXACT_CAPACITY = 100_000;
+const MAX_BUCKETS = 1000;
 const FIX = 'see TieredLimiterOptions (e.g. the preset inboundUpdateLimit)';
 
 /**
@@ -150,10 +154,16 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
       if (counted) {
         const add = Math.min(cost, capacity);
         const from = Math.max(first, n + add - capacity);
-        next = new Array<number>(n - from + add);
-        let j = 0;
-        for (let i = from; i < n; i++) next[j++] = times[i]!;
-        for (let k = 0; k < add; k++) next[j++] = latest;
+        if (from >= add) {
+          // A full or expiring window: copy into an array of the final length (no growth on push).
+          next = times.slice(from - add);
+          let j = 0;
+          for (let i = from; i < n; i++) next[j++] = times[i]!;
+          while (j < next.length) next[j++] = latest;
+        } else {
+          next = times.slice(from);
+          for (let k = 0; k < add; k++) next.push(latest);
+        }
       } else {
         next = times.slice(first);
       }
@@ -198,33 +208,54 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
 
   const buckets = options.buckets ?? 10;
   assertPositiveInteger(buckets, 'buckets', 'use e.g. 10 (the window then runs up to 10% long)');
+  if (buckets > MAX_BUCKETS)
+    throw new RangeError(`buckets above ${MAX_BUCKETS}: use exact mode for that precision`);
   if (windowMs % buckets !== 0) {
     throw new RangeError(`windowMs (${windowMs}) must be a multiple of buckets (${buckets})`);
   }
   const bucketMs = windowMs / buckets;
   const slots = buckets + 1;
+  // Not frozen: slicing a frozen array takes a slow path in V8, and this template never leaves the closure.
+  const ZERO: readonly number[] = Array.from({ length: slots }, () => 0);
   const hit = (state: TieredState | undefined, nowMs: number, cost = 1): TieredHit<O> => {
     assertNow(nowMs);
     assertCost(cost);
     let bucket = Math.floor(nowMs / bucketMs);
-    const counts = new Array<number>(slots).fill(0);
+    let counts: number[];
     let sum = 0;
-    if (state !== undefined) {
+    if (state === undefined) counts = ZERO.slice();
+    else {
       if (state.kind !== 'approximate') throw new TypeError('state belongs to an exact-mode limiter');
-      if (state.bucket > bucket) bucket = state.bucket;
-      const shift = bucket - state.bucket;
       const old = state.counts;
-      for (let i = shift; i < slots; i++) {
-        const c = old[i]!;
-        counts[i - shift] = c;
-        sum += c;
+      if (old.length !== slots) {
+        throw new TypeError(
+          `state has ${old.length - 1} buckets, this limiter ${buckets}: decode stored states instead`,
+        );
+      }
+      if (state.bucket >= bucket) {
+        // Same bucket, or the clock went back: charge the hit to the newest bucket seen.
+        bucket = state.bucket;
+        counts = old.slice();
+        sum = state.total;
+      } else {
+        const shift = bucket - state.bucket;
+        if (shift >= slots) counts = ZERO.slice();
+        else {
+          // Drop the `shift` oldest buckets, append as many empty ones.
+          sum = state.total;
+          for (let i = 0; i < shift; i++) sum -= old[i]!;
+          counts = ZERO.slice();
+          for (let i = shift; i < slots; i++) counts[i - shift] = old[i]!;
+        }
       }
     }
     const count = sum + cost;
     const tier = classify(count);
     if (countBeyond || tier < upTos.length) {
-      const c = counts[buckets]! + cost;
-      counts[buckets] = Math.min(c, capacity);
+      const before = counts[buckets]!;
+      const after = Math.min(before + cost, capacity);
+      counts[buckets] = after;
+      sum += after - before;
     }
     let retryAfterMs = 0;
     if (tier > 0) {
@@ -232,8 +263,7 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
       if (allowed < 0) retryAfterMs = Number.POSITIVE_INFINITY;
       else {
         // Drop buckets oldest first until what remains fits; bucket i leaves at (bucket - buckets + i + 1 + buckets).
-        let remaining = 0;
-        for (const c of counts) remaining += c;
+        let remaining = sum;
         let i = 0;
         while (remaining > allowed && i < slots) remaining -= counts[i++]!;
         retryAfterMs = i === 0 ? 0 : (bucket + i) * bucketMs - nowMs;
@@ -243,7 +273,7 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
       outcome: tier < outcomes.length ? outcomes[tier]! : beyond,
       tier,
       count,
-      state: { kind: 'approximate', bucket, counts },
+      state: { kind: 'approximate', bucket, counts, total: sum },
       retryAfterMs,
     };
   };
@@ -264,7 +294,12 @@ export function createTieredLimiter<O extends string>(options: TieredLimiterOpti
     decodeState: (text: string): DecodeStateResult<TieredState> => {
       const decoded = decodeBucketState('a1', text, slots, capacity);
       if (!decoded.ok) return decoded;
-      return { ok: true, state: { kind: 'approximate', bucket: decoded.bucket, counts: decoded.counts } };
+      let total = 0;
+      for (const c of decoded.counts) total += c;
+      return {
+        ok: true,
+        state: { kind: 'approximate', bucket: decoded.bucket, counts: decoded.counts, total },
+      };
     },
   });
 }

@@ -20,7 +20,7 @@ const stepsArb = fc.array(
 );
 
 test.prop([windowsArb, fc.integer({ min: -1e6, max: 2e12 }), stepsArb], { numRuns: 200 })(
-  'LOOP-7: every hit is allowed exactly when the naive oracle allows it, and no window ever holds more than its limit',
+  'LOOP-8: every hit is allowed exactly when the naive oracle allows it, and no window ever holds more than its limit',
   (windows, start, steps) => {
     const limiter = createMultiWindowLimiter(windows);
     const oracle = new MultiWindowOracle(windows);

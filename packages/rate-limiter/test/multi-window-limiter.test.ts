@@ -19,7 +19,7 @@ function replay(times: readonly number[]) {
 }
 
 describe('outbound automatic replies per recipient', () => {
-  it('LOOP-7: the 11th automatic reply within 10 minutes is denied by the 10-minute window', () => {
+  it('LOOP-8: the 11th automatic reply within 10 minutes is denied by the 10-minute window', () => {
     const hits = replay(Array.from({ length: 11 }, (_, i) => T0 + i * 30_000));
     expect(hits.slice(0, 10).every((h) => h.outcome === 'allow')).toBe(true);
     expect(hits[10]!.outcome).toBe('deny');
@@ -27,7 +27,7 @@ describe('outbound automatic replies per recipient', () => {
     expect(hits[10]!.retryAfterMs).toBe(T0 + 10 * MIN - (T0 + 10 * 30_000));
   });
 
-  it('LOOP-7: one reply a minute is capped at 25 an hour and 100 in 10 hours', () => {
+  it('LOOP-8: one reply a minute is capped at 25 an hour and 100 in 10 hours', () => {
     const hits = replay(Array.from({ length: 600 }, (_, i) => T0 + i * MIN));
     const firstHour = hits.slice(0, 60).filter((h) => h.outcome === 'allow').length;
     expect(firstHour).toBe(25);

@@ -1,10 +1,6 @@
 // Naive reference models for the property tests: they store every hit's time and recount from scratch.
 // Same clock rule as the library (a time earlier than the latest seen counts as the latest seen).
 
-export interface OracleTier {
-  readonly upTo: number;
-}
-
 /** A tiered sliding window that keeps every counted hit forever and counts by scanning all of them. */
 export class TieredOracle {
   readonly hits: { time: number; cost: number; tier: number }[] = [];

@@ -49,4 +49,5 @@ it('GMAIL-5: the presets are the documented Google limits', () => {
   expect(gmailQuota).toEqual({ limit: 500, windowMs: DAY, warnAt: 450 });
   expect(googleWorkspaceQuota).toEqual({ limit: 2000, windowMs: DAY, warnAt: 1800 });
   expect(() => createSendQuota({ limit: 10, windowMs: DAY, warnAt: 11 })).toThrow(/warnAt/);
+  expect(() => createSendQuota({ ...gmailQuota, buckets: 24 })).toThrow(/approximate/);
 });

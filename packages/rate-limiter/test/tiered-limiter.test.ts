@@ -124,6 +124,22 @@ describe.each(['exact', 'approximate'] as const)('%s mode', (mode) => {
   });
 });
 
+describe('large limits', () => {
+  it('GMAIL-5: an approximate quota of 10 million a day round-trips its saturated counters', () => {
+    const limiter = createTieredLimiter({
+      windowMs: 86_400_000,
+      tiers: [{ upTo: 10_000_000, outcome: 'send' }],
+      beyond: 'fallback',
+      mode: 'approximate',
+      buckets: 24,
+    });
+    let state = limiter.hit(undefined, T0, 9_999_999).state;
+    state = limiter.hit(state, T0 + 3_600_000, 5).state;
+    expect(limiter.decodeState(limiter.encodeState(state))).toEqual({ ok: true, state });
+    expect(limiter.hit(state, T0 + 3_600_001).outcome).toBe('fallback');
+  });
+});
+
 describe('options', () => {
   it('throws with a fix for options that cannot work', () => {
     const base = inboundUpdateLimit;
@@ -144,6 +160,9 @@ describe('options', () => {
       /multiple of buckets/,
     );
     expect(() => createTieredLimiter({ ...base, buckets: 10 })).toThrow(/approximate/);
+    expect(() =>
+      createTieredLimiter({ ...base, windowMs: 3_600_000, mode: 'approximate', buckets: 3600 }),
+    ).toThrow(/buckets above/);
     expect(() => createTieredLimiter({ ...base, tiers: [{ upTo: 1_000_000, outcome: 'accept' }] })).toThrow(
       /approximate/,
     );
@@ -161,6 +180,8 @@ describe('options', () => {
     const approximate = createTieredLimiter({ ...inboundUpdateLimit, mode: 'approximate' });
     expect(() => approximate.hit(exact.hit(undefined, T0).state, T0)).toThrow(/exact-mode/);
     expect(() => exact.hit(approximate.hit(undefined, T0).state, T0)).toThrow(/approximate-mode/);
+    const coarse = createTieredLimiter({ ...inboundUpdateLimit, mode: 'approximate', buckets: 6 });
+    expect(() => coarse.hit(approximate.hit(undefined, T0).state, T0)).toThrow(/10 buckets, this limiter 6/);
   });
 
   it('the inboundUpdateLimit preset is the LOOP-6 table', () => {
