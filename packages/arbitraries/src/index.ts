@@ -1,13 +1,16 @@
 export const placeholder = 1;
-export {
-  autoReplyMessage,
-  bounceMessage,
-  bulkMessage,
-  helpdeskMessage,
-  humanMessage,
-  listMessage,
-  outOfOfficeMessage,
-} from './mail-kinds.js';
+// Forwarded mail and list posts (issue 4, requester-resolver): each yields the raw message and the original sender.
+export type {
+  ForwardClient,
+  ForwardedMessageOptions,
+  ForwardLanguage,
+  GeneratedForwardedMessage,
+  GeneratedListPost,
+  GeneratedPerson,
+  ListPostMessageOptions,
+  ListSoftware,
+} from './forwarding.js';
+export { forwardedMessage, listPostMessage } from './forwarding.js';
 // Loop simulation (issue 8): a deterministic mail-exchange simulator, agent models and the loop-safety property.
 export type {
   AutoresponderOptions,
@@ -46,15 +49,12 @@ export {
   unprotectedHelpdesk,
   vacationResponder,
 } from './loop-simulation.js';
-// Forwarded mail and list posts (issue 4, requester-resolver): each yields the raw message and the original sender.
-export type {
-  ForwardClient,
-  ForwardedMessageOptions,
-  ForwardLanguage,
-  GeneratedForwardedMessage,
-  GeneratedListPost,
-  GeneratedPerson,
-  ListPostMessageOptions,
-  ListSoftware,
-} from './forwarding.js';
-export { forwardedMessage, listPostMessage } from './forwarding.js';
+export {
+  autoReplyMessage,
+  bounceMessage,
+  bulkMessage,
+  helpdeskMessage,
+  humanMessage,
+  listMessage,
+  outOfOfficeMessage,
+} from './mail-kinds.js';

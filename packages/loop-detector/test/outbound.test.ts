@@ -160,6 +160,16 @@ describe('planNotification', () => {
     expect(agent.send).toEqual(['ann@example.com']);
   });
 
+  it('LOOP-8: the decision looks at the notification, whatever channel updated the ticket (an API update to a partner requester sends nothing)', () => {
+    const viaApi = planNotification(
+      { ...base, kind: 'automatic', recipients: ['support@partner.example'] },
+      { id: '77' },
+      policy,
+    );
+    expect(viaApi.send).toEqual([]);
+    expect(viaApi.suppressed[0]?.rule).toBe('LOOP-3');
+  });
+
   it('OUT-3: the sender is the support address the ticket came in on, else the default sender', () => {
     expect(
       planNotification(
