@@ -7,6 +7,7 @@ import {
   decideInbound,
   loadPolicy,
   mayAutoReply,
+  planNotification,
 } from '@mailroom/loop-detector';
 import { describe, expect } from 'vitest';
 import { NOW, policy } from './helpers.js';
@@ -64,6 +65,18 @@ describe('attacker-facing entry points never throw and stay fast', () => {
       expect(performance.now() - started).toBeLessThan(500);
     },
   );
+
+  test.prop([fc.array(fc.oneof(fc.string({ maxLength: 100 }), fc.emailAddress()), { maxLength: 20 })], {
+    numRuns: 200,
+  })('planNotification sorts any recipient list into sent and suppressed, never throws', (recipients) => {
+    const plan = planNotification(
+      { kind: 'automatic', hasComment: false, recipients, id: 'n1', nowMs: NOW },
+      { id: '1' },
+      policy,
+    );
+    const distinct = new Set(recipients.map((r) => r.trim().toLowerCase())).size;
+    expect(plan.send.length + plan.suppressed.length).toBe(distinct);
+  });
 
   test.prop([fc.jsonValue()], { numRuns: 200 })(
     'loadPolicy answers problems, never throws, for any JSON',

@@ -1,3 +1,4 @@
+import { parseHeaders } from '@mailroom/headers';
 import { decideInbound, outboundHeaders } from '@mailroom/loop-detector';
 import { describe, expect, it } from 'vitest';
 import { mail, NOW, policy } from './helpers.js';
@@ -261,6 +262,18 @@ describe('decideInbound', () => {
     );
     expect(defer.action).toBe('suspend');
     expect(codes(defer)).toContain('authentication-temporary');
+  });
+
+  it('LOOP-7: a parsed HeaderList with the body given separately decides like the raw message', () => {
+    const raw = mail(['Auto-Submitted: auto-replied']);
+    const headers = parseHeaders(raw);
+    const split = decideInbound(
+      { headers, body: raw.slice(headers.bodyOffset ?? raw.length), nowMs: NOW },
+      policy,
+    );
+    const whole = decide(raw);
+    expect(split.action).toBe(whole.action);
+    expect(split.fingerprint).toBe(whole.fingerprint);
   });
 
   it('every reason cites a rule id', () => {
