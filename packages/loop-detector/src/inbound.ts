@@ -240,7 +240,12 @@ export function decideInbound(input: InboundInput, policy: LoopPolicy): InboundD
       `our notification ${own.marker.id} for ticket ${own.marker.ticket} came back (${own.evidence})`,
     );
   }
-  if (fromKey !== null) {
+  // The resolver already checked From against our and our partners' addresses; ask which role only when it
+  // warned (saves a second resolution for ordinary mail).
+  const fromFlagged = resolution.warnings.some(
+    (w) => w.code === 'from-is-support-address' || w.code === 'requester-is-partner',
+  );
+  if (fromKey !== null && fromFlagged) {
     const role = addressRole(fromKey, compiled);
     if (role === 'support-address')
       decide('reject', 'from-support-address', `From: ${from} is one of our support addresses`);
