@@ -257,7 +257,9 @@ export function decideInbound(input: InboundInput, policy: LoopPolicy): InboundD
   for (const w of resolution.warnings) {
     if (w.code === 'requester-is-support-address' || w.code === 'requester-is-system-address') {
       if (!reasons.some((r) => r.code === 'from-support-address' || r.code === 'from-system-address')) {
-        decide('reject', 'requester-is-support-address', w.detail);
+        // From is not ours but Reply-To is: every answer would come back to us. Held (recoverable), not dropped:
+        // a misconfigured web form is the usual cause.
+        decide('suspend', 'requester-is-support-address', w.detail);
       }
     } else if (w.code === 'requester-is-partner' && !reasons.some((r) => r.code === 'partner-address')) {
       decide('reject', 'partner-address', w.detail);

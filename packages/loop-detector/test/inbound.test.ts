@@ -51,9 +51,9 @@ describe('decideInbound', () => {
     expect(codes(d)).toContain('from-system-address');
   });
 
-  it('LOOP-4: a Reply-To naming our support address is a loop', () => {
+  it('LOOP-4: a Reply-To naming our support address is a loop: held for review', () => {
     const d = decide(mail(['Reply-To: help@acme.example']));
-    expect(d.action).toBe('reject');
+    expect(d.action).toBe('suspend');
     expect(codes(d)).toContain('requester-is-support-address');
   });
 
