@@ -748,6 +748,16 @@ export function classifyMessage(
     });
   }
 
+  // --- Gmail's only automatic reply is its vacation responder: auto-replied + X-Autoreply from Gmail's servers.
+  const messageIdValue = first('message-id') ?? '';
+  if (
+    log.has('x-autoreply') &&
+    log.list.some((e) => e.signal === 'auto-submitted' && e.category === 'auto-reply') &&
+    messageIdValue.toLowerCase().endsWith('@mail.gmail.com>')
+  ) {
+    log.add('gmail-vacation', 'out-of-office', 'strong', { header: 'message-id', value: messageIdValue });
+  }
+
   // --- Non-RFC bounces: wording of the first text part, read only when a system sender, a null return path, a
   // report subject or a returned message corroborates it (a person's mail is never scanned for bounce words).
   if (findings !== null && !log.hasCategory('bounce') && !log.hasCategory('delivery-delay')) {

@@ -48,6 +48,11 @@ export const SIGNALS: Readonly<Record<string, SignalInfo>> = Object.freeze({
     description: 'XARS All/OOF together with X-MS-Exchange-Inbox-Rules-Loop: an Exchange out-of-office.',
     basis: 'Exchange, Zammad',
   },
+  'gmail-vacation': {
+    description:
+      'Auto-Submitted: auto-replied and X-Autoreply: yes on a Gmail Message-ID: the Gmail vacation responder.',
+    basis: 'Gmail, Zammad out_of_office_check',
+  },
   'x-autoreply': { description: 'X-Autoreply: yes.', basis: 'Gmail, osTicket' },
   'x-autorespond': { description: 'X-Autorespond present.', basis: 'cPanel/Exim' },
   'x-autoresponder': { description: 'X-Autoresponder present.', basis: 'OpenSRS' },
