@@ -496,19 +496,20 @@ export function classifyMessage(
     }
   }
 
-  // --- X-Auto-Response-Suppress: a request not to answer, not evidence of automation.
+  // --- X-Auto-Response-Suppress: a request not to answer, not evidence of automation. Only All, OOF and
+  // AutoReply ask to suppress automatic replies; DR/NDR/RN/NRN concern reports and None asks for nothing.
   let xarsTokens: string[] = [];
   for (const raw of values(headers, 'x-auto-response-suppress', MAX_INSTANCES, max)) {
-    xarsTokens = xarsTokens.concat(
-      raw
-        .toLowerCase()
-        .split(',')
-        .map((t) => t.trim()),
-    );
+    const tokens = raw
+      .toLowerCase()
+      .split(',')
+      .map((t) => t.trim());
+    xarsTokens = xarsTokens.concat(tokens);
     log.add('x-auto-response-suppress', null, 'weak', {
       header: 'x-auto-response-suppress',
       value: raw,
       automates: false,
+      suppress: tokens.some((t) => t === 'all' || t === 'oof' || t === 'autoreply'),
     });
   }
   const inboxRulesLoop = first('x-ms-exchange-inbox-rules-loop');

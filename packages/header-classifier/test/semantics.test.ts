@@ -74,6 +74,15 @@ describe('requests versus evidence', () => {
     expect(r.suppressAutoReply).toBe(true);
   });
 
+  it('LOOP-5: only All, OOF and AutoReply ask to suppress auto-replies; None, DR and RN do not', () => {
+    for (const v of ['All', 'OOF', 'DR, OOF,\tRN', 'autoreply']) {
+      expect(classifyMessage(msg(`X-Auto-Response-Suppress: ${v}\r\n`)).suppressAutoReply, v).toBe(true);
+    }
+    for (const v of ['None', 'DR, RN, NRN']) {
+      expect(classifyMessage(msg(`X-Auto-Response-Suppress: ${v}\r\n`)).suppressAutoReply, v).toBe(false);
+    }
+  });
+
   it('LOOP-5: XARS together with the Exchange inbox-rules loop marker is an out-of-office', () => {
     const r = classifyMessage(
       msg('X-Auto-Response-Suppress: All\r\nX-MS-Exchange-Inbox-Rules-Loop: ann@example.com\r\n'),
