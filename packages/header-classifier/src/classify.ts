@@ -918,8 +918,12 @@ export function classifyMessage(
 
   // --- Exchange rule-forwarded mail: the Auto-Submitted stamp is Microsoft's, the content a person's.
   const generatedBy = (first('x-ms-exchange-generated-message-source') ?? '').toLowerCase();
+  const forwardedByRule =
+    generatedBy.startsWith('mailbox rules agent') ||
+    (inboxRulesLoop !== undefined && !xarsTokens.some((t) => t === 'all' || t === 'oof')) ||
+    headers.has('x-ms-exchange-forwardingloop');
   if (
-    generatedBy.startsWith('mailbox rules agent') &&
+    forwardedByRule &&
     !log.hasCategory('out-of-office') &&
     !log.hasCategory('auto-reply') &&
     !systemLocal
