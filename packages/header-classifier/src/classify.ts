@@ -564,6 +564,12 @@ export function classifyMessage(
       log.add('no-reply-sender', 'no-reply-sender', 'strong', { header: 'from', value: from.address });
     }
   }
+  // Mail.Ru and similar services answer from `<name>.autoreply@…` (freescout#2826).
+  const replyToValue = first('reply-to');
+  const replyTo = replyToValue === undefined ? null : firstAddress(replyToValue);
+  if (replyTo !== null && normalizedLocalPart(replyTo.localPart).endsWith('autoreply')) {
+    log.add('reply-to-autoreply', 'auto-reply', 'strong', { header: 'reply-to', value: replyTo.address });
+  }
   const failedRecipients = first('x-failed-recipients');
   if (failedRecipients !== undefined)
     log.add('x-failed-recipients', 'bounce', 'strong', {

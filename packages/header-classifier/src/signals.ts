@@ -106,6 +106,10 @@ export const SIGNALS: Readonly<Record<string, SignalInfo>> = Object.freeze({
     description: 'From local part says no-reply (noreply, do-not-reply, ne-pas-repondre, …).',
     basis: 'LOOP-5',
   },
+  'reply-to-autoreply': {
+    description: 'Reply-To local part ends in `autoreply` (Mail.Ru answers from `<name>.autoreply@mail.ru`).',
+    basis: 'freescout#2826',
+  },
   'x-failed-recipients': { description: 'X-Failed-Recipients present (Exim bounces).', basis: 'Exim' },
   'dsn-action-failed': {
     description: 'A DSN recipient with Action: failed (or a 5.x.x status without Action).',

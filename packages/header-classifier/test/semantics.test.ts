@@ -144,6 +144,12 @@ describe('senders', () => {
     }
   });
 
+  it('LOOP-5: a Mail.Ru auto-reply answers from a .autoreply Reply-To', () => {
+    const raw =
+      'From: Ivan <ivan@mail.ru>\r\nReply-To: ivan.autoreply@mail.ru\r\nSubject: Re: Order 5\r\n\r\nI will answer later.';
+    expect(classifyMessage(raw).categories).toEqual(['auto-reply']);
+  });
+
   it('LOOP-5: mailer-daemon is a system sender; postmaster alone is not proof of automation', () => {
     expect(classifyMessage('From: MAILER-DAEMON@mx.example\r\nSubject: hi\r\n\r\nx').automated).toBe(true);
     const pm = classifyMessage(
