@@ -496,19 +496,20 @@ export function classifyMessage(
     }
   }
 
-  // --- X-Auto-Response-Suppress: a request not to answer, not evidence of automation.
+  // --- X-Auto-Response-Suppress: a request not to answer, not evidence of automation. Only All, OOF and
+  // AutoReply ask to suppress automatic replies; DR/NDR/RN/NRN concern reports and None asks for nothing.
   let xarsTokens: string[] = [];
   for (const raw of values(headers, 'x-auto-response-suppress', MAX_INSTANCES, max)) {
-    xarsTokens = xarsTokens.concat(
-      raw
-        .toLowerCase()
-        .split(',')
-        .map((t) => t.trim()),
-    );
+    const tokens = raw
+      .toLowerCase()
+      .split(',')
+      .map((t) => t.trim());
+    xarsTokens = xarsTokens.concat(tokens);
     log.add('x-auto-response-suppress', null, 'weak', {
       header: 'x-auto-response-suppress',
       value: raw,
       automates: false,
+      suppress: tokens.some((t) => t === 'all' || t === 'oof' || t === 'autoreply'),
     });
   }
   const inboxRulesLoop = first('x-ms-exchange-inbox-rules-loop');
@@ -562,6 +563,12 @@ export function classifyMessage(
     if (includesAny(normalized, tables.noReplyLocalParts)) {
       log.add('no-reply-sender', 'no-reply-sender', 'strong', { header: 'from', value: from.address });
     }
+  }
+  // Mail.Ru and similar services answer from `<name>.autoreply@…` (freescout#2826).
+  const replyToValue = first('reply-to');
+  const replyTo = replyToValue === undefined ? null : firstAddress(replyToValue);
+  if (replyTo !== null && normalizedLocalPart(replyTo.localPart).endsWith('autoreply')) {
+    log.add('reply-to-autoreply', 'auto-reply', 'strong', { header: 'reply-to', value: replyTo.address });
   }
   const failedRecipients = first('x-failed-recipients');
   if (failedRecipients !== undefined)
@@ -748,6 +755,16 @@ export function classifyMessage(
     });
   }
 
+  // --- Gmail's only automatic reply is its vacation responder: auto-replied + X-Autoreply from Gmail's servers.
+  const messageIdValue = first('message-id') ?? '';
+  if (
+    log.has('x-autoreply') &&
+    log.list.some((e) => e.signal === 'auto-submitted' && e.category === 'auto-reply') &&
+    messageIdValue.toLowerCase().endsWith('@mail.gmail.com>')
+  ) {
+    log.add('gmail-vacation', 'out-of-office', 'strong', { header: 'message-id', value: messageIdValue });
+  }
+
   // --- Non-RFC bounces: wording of the first text part, read only when a system sender, a null return path, a
   // report subject or a returned message corroborates it (a person's mail is never scanned for bounce words).
   if (findings !== null && !log.hasCategory('bounce') && !log.hasCategory('delivery-delay')) {
@@ -907,8 +924,12 @@ export function classifyMessage(
 
   // --- Exchange rule-forwarded mail: the Auto-Submitted stamp is Microsoft's, the content a person's.
   const generatedBy = (first('x-ms-exchange-generated-message-source') ?? '').toLowerCase();
+  const forwardedByRule =
+    generatedBy.startsWith('mailbox rules agent') ||
+    (inboxRulesLoop !== undefined && !xarsTokens.some((t) => t === 'all' || t === 'oof')) ||
+    headers.has('x-ms-exchange-forwardingloop');
   if (
-    generatedBy.startsWith('mailbox rules agent') &&
+    forwardedByRule &&
     !log.hasCategory('out-of-office') &&
     !log.hasCategory('auto-reply') &&
     !systemLocal

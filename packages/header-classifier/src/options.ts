@@ -16,9 +16,9 @@ export interface ClassifierLimits {
   readonly maxBodyScan: number;
 }
 
-/** Defaults: generous for real mail (sisimai's largest report is < 100 kB), small enough for hostile mail. */
+/** Defaults: generous for real mail (report parts come before the returned original; sisimai's largest message is 72 KiB), small enough for hostile mail. */
 export const DEFAULT_CLASSIFIER_LIMITS: ClassifierLimits = Object.freeze({
-  maxBodyBytes: 1024 * 1024,
+  maxBodyBytes: 256 * 1024,
   maxParts: 64,
   maxDepth: 4,
   maxRecipients: 100,

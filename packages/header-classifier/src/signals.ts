@@ -48,6 +48,11 @@ export const SIGNALS: Readonly<Record<string, SignalInfo>> = Object.freeze({
     description: 'XARS All/OOF together with X-MS-Exchange-Inbox-Rules-Loop: an Exchange out-of-office.',
     basis: 'Exchange, Zammad',
   },
+  'gmail-vacation': {
+    description:
+      'Auto-Submitted: auto-replied and X-Autoreply: yes on a Gmail Message-ID: the Gmail vacation responder.',
+    basis: 'Gmail, Zammad out_of_office_check',
+  },
   'x-autoreply': { description: 'X-Autoreply: yes.', basis: 'Gmail, osTicket' },
   'x-autorespond': { description: 'X-Autorespond present.', basis: 'cPanel/Exim' },
   'x-autoresponder': { description: 'X-Autoresponder present.', basis: 'OpenSRS' },
@@ -100,6 +105,10 @@ export const SIGNALS: Readonly<Record<string, SignalInfo>> = Object.freeze({
   'no-reply-sender': {
     description: 'From local part says no-reply (noreply, do-not-reply, ne-pas-repondre, …).',
     basis: 'LOOP-5',
+  },
+  'reply-to-autoreply': {
+    description: 'Reply-To local part ends in `autoreply` (Mail.Ru answers from `<name>.autoreply@mail.ru`).',
+    basis: 'freescout#2826',
   },
   'x-failed-recipients': { description: 'X-Failed-Recipients present (Exim bounces).', basis: 'Exim' },
   'dsn-action-failed': {

@@ -74,6 +74,15 @@ describe('requests versus evidence', () => {
     expect(r.suppressAutoReply).toBe(true);
   });
 
+  it('LOOP-5: only All, OOF and AutoReply ask to suppress auto-replies; None, DR and RN do not', () => {
+    for (const v of ['All', 'OOF', 'DR, OOF,\tRN', 'autoreply']) {
+      expect(classifyMessage(msg(`X-Auto-Response-Suppress: ${v}\r\n`)).suppressAutoReply, v).toBe(true);
+    }
+    for (const v of ['None', 'DR, RN, NRN']) {
+      expect(classifyMessage(msg(`X-Auto-Response-Suppress: ${v}\r\n`)).suppressAutoReply, v).toBe(false);
+    }
+  });
+
   it('LOOP-5: XARS together with the Exchange inbox-rules loop marker is an out-of-office', () => {
     const r = classifyMessage(
       msg('X-Auto-Response-Suppress: All\r\nX-MS-Exchange-Inbox-Rules-Loop: ann@example.com\r\n'),
@@ -133,6 +142,12 @@ describe('senders', () => {
       expect(r.categories, a).toContain('no-reply-sender');
       expect(r.automated, a).toBe(true);
     }
+  });
+
+  it('LOOP-5: a Mail.Ru auto-reply answers from a .autoreply Reply-To', () => {
+    const raw =
+      'From: Ivan <ivan@mail.ru>\r\nReply-To: ivan.autoreply@mail.ru\r\nSubject: Re: Order 5\r\n\r\nI will answer later.';
+    expect(classifyMessage(raw).categories).toEqual(['auto-reply']);
   });
 
   it('LOOP-5: mailer-daemon is a system sender; postmaster alone is not proof of automation', () => {
