@@ -4,7 +4,12 @@ import { addressRole } from './address-role.js';
 import { compilePolicy } from './compiled.js';
 import type { LoopPolicy } from './policy.js';
 
-/** Sender local parts that belong to list and mail software, never answered (RFC 5230 §4.6, Pigeonhole). */
+/**
+ * Sender local parts that belong to list and mail software, never answered (RFC 5230 §4.6, Pigeonhole).
+ *
+ * @example
+ * RESPONDER_SYSTEM_LOCAL_PARTS.some((p) => p.text === '-request'); // true
+ */
 export const RESPONDER_SYSTEM_LOCAL_PARTS: readonly {
   readonly match: 'exact' | 'prefix' | 'contains';
   readonly text: string;

@@ -13,14 +13,24 @@ export interface FingerprintOptions {
   readonly minContentChars: number;
 }
 
-/** Defaults of {@link contentFingerprint}. */
+/**
+ * Defaults of {@link contentFingerprint}.
+ *
+ * @example
+ * contentFingerprint(subject, body, { ...DEFAULT_FINGERPRINT_OPTIONS, shingleWords: 4 });
+ */
 export const DEFAULT_FINGERPRINT_OPTIONS: FingerprintOptions = Object.freeze({
   maxBodyChars: 4000,
   shingleWords: 3,
   minContentChars: 12,
 });
 
-/** Reply and forward prefixes removed from subjects, in many languages (compared lower-case, before a colon). */
+/**
+ * Reply and forward prefixes removed from subjects, in many languages (compared lower-case, before a colon).
+ *
+ * @example
+ * SUBJECT_PREFIXES.includes('aw'); // true (German "Antwort")
+ */
 export const SUBJECT_PREFIXES: readonly string[] = Object.freeze([
   're',
   'fw',

@@ -6,7 +6,12 @@ import type { Suppression } from './inbound.js';
 import { type NotificationKind, ownMessageId, signMarker } from './marker.js';
 import type { HeaderPair, LoopPolicy } from './policy.js';
 
-/** The header that says which kind of notification this is (read back by other mailroom instances). */
+/**
+ * The header that says which kind of notification this is (read back by other mailroom instances).
+ *
+ * @example
+ * headers.find((h) => h.name === NOTIFICATION_KIND_HEADER)?.value; // 'automatic' | 'agent'
+ */
 export const NOTIFICATION_KIND_HEADER = 'X-Mailroom-Notification';
 
 /** Ids that go into the outbound headers. */
@@ -111,7 +116,12 @@ export interface NotificationPlan {
   readonly limitUpdates: readonly { readonly key: string; readonly state: MultiWindowState }[];
 }
 
-/** The key of the outbound auto-reply limiter for one recipient. */
+/**
+ * The key of the outbound auto-reply limiter for one recipient (where `planNotification` reads and writes its state).
+ *
+ * @example
+ * outboundLimitKey(' Ann@Example.com '); // 'out:ann@example.com'
+ */
 export function outboundLimitKey(address: string): string {
   return `out:${address.trim().toLowerCase()}`;
 }

@@ -91,9 +91,19 @@ export type PolicyOptions = { readonly [K in keyof LoopPolicy]?: LoopPolicy[K] }
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** The header mailroom writes to say which instance sent a message. */
+/**
+ * The header mailroom writes to say which instance sent a message.
+ *
+ * @example
+ * MAILROOM_LOOP_HEADER; // 'X-Mailroom-Loop'
+ */
 export const MAILROOM_LOOP_HEADER = 'X-Mailroom-Loop';
-/** The header mailroom writes with the signed marker. */
+/**
+ * The header mailroom writes with the signed marker.
+ *
+ * @example
+ * MAILROOM_MARKER_HEADER; // 'X-Mailroom-Marker'
+ */
 export const MAILROOM_MARKER_HEADER = 'X-Mailroom-Marker';
 
 /**
