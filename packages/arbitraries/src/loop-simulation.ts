@@ -549,15 +549,30 @@ export interface LoopEngine<P> {
   acceptTier(policy: P): number;
 }
 
-/** Simulation start: Monday 2026-01-05 08:00 UTC. */
+/**
+ * Simulation start: Monday 2026-01-05 08:00 UTC.
+ *
+ * @example
+ * new Date(SIMULATION_EPOCH_MS).toISOString(); // '2026-01-05T08:00:00.000Z'
+ */
 export const SIMULATION_EPOCH_MS: number = Date.UTC(2026, 0, 5, 8, 0, 0);
 const MINUTE = 60_000;
-/** Latency bounds of one hop in generated topologies (1 s to 10 min). */
+/**
+ * Latency bounds of one hop in generated topologies (1 s to 10 min).
+ *
+ * @example
+ * HOP_LATENCY_MS.max; // 600000
+ */
 export const HOP_LATENCY_MS: { readonly min: number; readonly max: number } = Object.freeze({
   min: 1_000,
   max: 10 * MINUTE,
 });
-/** Distinct content fingerprints a machine template can show (its seed, its first answer, its fixed point). */
+/**
+ * Distinct content fingerprints a machine template can show (its seed, its first answer, its fixed point).
+ *
+ * @example
+ * loopBound(topology, 20).messages; // uses TEMPLATE_FINGERPRINTS
+ */
 export const TEMPLATE_FINGERPRINTS = 3;
 
 const WORDS = [
