@@ -1,0 +1,160 @@
+import { fc, test } from '@fast-check/vitest';
+import {
+  autoReplyMessage,
+  bounceMessage,
+  bulkMessage,
+  helpdeskMessage,
+  humanMessage,
+  listMessage,
+  outOfOfficeMessage,
+} from '@mailroom/arbitraries';
+import { classifyMessage } from '@mailroom/header-classifier';
+import { parseHeaders } from '@mailroom/headers';
+import { describe, expect } from 'vitest';
+
+const runs = { numRuns: 150 };
+
+/**
+ * Hostile header blocks, generated here until `hostileHeaderBlock` lands in @mailroom/arbitraries: folded and
+ * unfolded lines, bare CR/LF, NULs, huge values, repeated classifier-relevant names, broken encoded words and
+ * malformed multipart declarations.
+ */
+const hostileName = fc.constantFrom(
+  'Auto-Submitted',
+  'Precedence',
+  'X-Auto-Response-Suppress',
+  'Content-Type',
+  'From',
+  'Return-Path',
+  'Subject',
+  'List-Id',
+  'List-Unsubscribe-Post',
+  'X-Mailer',
+  'Message-ID',
+  'DKIM-Signature',
+  'X-Zendesk-From-Account-Id',
+  '__proto__',
+  'constructor',
+  'X-Failed-Recipients',
+);
+const hostileValue = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.constantFrom(
+    'no',
+    'auto-replied; owner-email=',
+    '=?UTF-8?B?',
+    '=?x?Q?=ZZ=?=',
+    'multipart/report; report-type=delivery-status; boundary=',
+    'multipart/mixed; boundary="',
+    '<>',
+    '<<<<<<',
+    '"unterminated',
+    '((((((',
+    'Zendesk Mailer',
+  ),
+  fc.integer({ min: 1, max: 50_000 }).map((n) => 'x'.repeat(n)),
+);
+const hostileLine = fc.oneof(
+  fc.tuple(hostileName, hostileValue).map(([n, v]) => `${n}: ${v}`),
+  fc.tuple(hostileName, hostileValue).map(([n, v]) => `${n}:${v}\r\n\t${v}`),
+  fc.string({ maxLength: 80 }),
+  fc.constantFrom(
+    ' continuation without field',
+    '\0\0\0',
+    '\r',
+    'From nobody Mon Jan 1 00:00:00 2024',
+    ':no-name',
+  ),
+);
+const hostileMessage = fc
+  .tuple(
+    fc.array(hostileLine, { maxLength: 60 }),
+    fc.string({ maxLength: 2000 }),
+    fc.constantFrom('\r\n', '\n', '\r'),
+  )
+  .map(([lines, body, eol]) => `${lines.join(eol)}${eol}${eol}${body}`);
+
+describe('classifyMessage never throws and stays bounded', () => {
+  test.prop([fc.uint8Array({ maxLength: 4096 })], runs)(
+    'arbitrary bytes never throw and give a well-formed result',
+    (bytes) => {
+      const r = classifyMessage(bytes);
+      expect(Array.isArray(r.categories)).toBe(true);
+      expect(typeof r.automated).toBe('boolean');
+      if (r.automated) expect(r.suppressAutoReply).toBe(true);
+    },
+  );
+
+  test.prop([hostileMessage], runs)(
+    'hostile header blocks never throw, as raw input or as a HeaderList with a body',
+    (raw) => {
+      const start = performance.now();
+      const r = classifyMessage(raw);
+      const headers = parseHeaders(raw);
+      const r2 = classifyMessage(headers, { body: raw.slice(headers.bodyOffset ?? raw.length) });
+      expect(r2.categories).toEqual(r.categories);
+      expect(performance.now() - start).toBeLessThan(1000);
+      for (const e of r.evidence) expect((e.value ?? '').length).toBeLessThanOrEqual(200);
+    },
+  );
+
+  test.prop([hostileMessage, fc.array(fc.string(), { maxLength: 5 })], runs)(
+    'an allowlisted sender is never automated',
+    (raw, extra) => {
+      const from = parseHeaders(raw).get('from') ?? '';
+      const at = from.lastIndexOf('@');
+      const domain = at === -1 ? 'example.invalid' : from.slice(at + 1).replace(/[>\s].*$/s, '');
+      const r = classifyMessage(raw, { allowlist: [...extra, domain] });
+      if (r.allowlisted) expect(r.automated).toBe(false);
+    },
+  );
+});
+
+describe('the @mailroom/arbitraries mail kinds are labelled as generated', () => {
+  test.prop([humanMessage()], runs)('humanMessage is never automated and gets no category', (raw) => {
+    const r = classifyMessage(raw);
+    expect(r.categories).toEqual([]);
+    expect(r.automated).toBe(false);
+  });
+
+  test.prop([autoReplyMessage()], runs)('autoReplyMessage is an automated auto-reply', (raw) => {
+    const r = classifyMessage(raw);
+    expect(r.categories).toContain('auto-reply');
+    expect(r.automated).toBe(true);
+  });
+
+  test.prop([outOfOfficeMessage()], runs)('outOfOfficeMessage is an automated out-of-office', (raw) => {
+    const r = classifyMessage(raw);
+    expect(r.categories).toContain('out-of-office');
+    expect(r.automated).toBe(true);
+  });
+
+  test.prop([bounceMessage()], runs)('bounceMessage is an automated bounce', (raw) => {
+    const r = classifyMessage(raw);
+    expect(r.categories).toContain('bounce');
+    expect(r.categories).not.toContain('auto-reply');
+    expect(r.automated).toBe(true);
+  });
+
+  test.prop([listMessage()], runs)('listMessage is mailing-list only and not automated', (raw) => {
+    const r = classifyMessage(raw);
+    expect(r.categories).toEqual(['mailing-list']);
+    expect(r.automated).toBe(false);
+  });
+
+  test.prop([bulkMessage()], runs)('bulkMessage is automated bulk mail', (raw) => {
+    const r = classifyMessage(raw);
+    expect(r.categories).toEqual(['bulk']);
+    expect(r.automated).toBe(true);
+  });
+
+  test.prop([helpdeskMessage()], runs)(
+    'helpdeskMessage is a helpdesk agent reply: helpdesk, not automated',
+    (raw) => {
+      const r = classifyMessage(raw);
+      expect(r.categories).toEqual(['helpdesk']);
+      expect(r.helpdesk).toBeDefined();
+      expect(r.automated).toBe(false);
+    },
+  );
+});
