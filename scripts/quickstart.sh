@@ -5,4 +5,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$MAILROOM_ROOT"
 pnpm install --frozen-lockfile --reporter=silent
 pnpm run --silent build
-node packages/cli/dist/bin.js triage examples/mail "$@"
+node packages/cli/dist/bin.js triage --support-address support@acme.example --agent-address "*@acme.example" examples/mail "$@"

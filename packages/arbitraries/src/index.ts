@@ -13,18 +13,6 @@ export type { CharsetRepertoire, EncodedWordCharset } from './charsets.js';
 export { ENCODED_WORD_CHARSETS, encodeCharset } from './charsets.js';
 export type { EncodedWordEncoding } from './encoded-words.js';
 export { encodeWords } from './encoded-words.js';
-export type {
-  GeneratedHeaderBlock,
-  GeneratedHeaderField,
-  HeaderBlockOptions,
-  HeaderFieldOptions,
-  LineEnding,
-} from './header-fields.js';
-export { headerBlock, headerField } from './header-fields.js';
-export type { GeneratedHostileBlock, HostileHeaderBlockOptions, HostileKind } from './hostile.js';
-export { BROKEN_ENCODED_WORDS, hostileHeaderBlock, PROTOTYPE_NAMES } from './hostile.js';
-export type { GeneratedMessage, MessageOptions } from './messages.js';
-export { message } from './messages.js';
 // Forwarded mail and list posts (issue 4, requester-resolver): each yields the raw message and the original sender.
 export type {
   ForwardClient,
@@ -37,6 +25,16 @@ export type {
   ListSoftware,
 } from './forwarding.js';
 export { forwardedMessage, listPostMessage } from './forwarding.js';
+export type {
+  GeneratedHeaderBlock,
+  GeneratedHeaderField,
+  HeaderBlockOptions,
+  HeaderFieldOptions,
+  LineEnding,
+} from './header-fields.js';
+export { headerBlock, headerField } from './header-fields.js';
+export type { GeneratedHostileBlock, HostileHeaderBlockOptions, HostileKind } from './hostile.js';
+export { BROKEN_ENCODED_WORDS, hostileHeaderBlock, PROTOTYPE_NAMES } from './hostile.js';
 // Loop simulation (issue 8): a deterministic mail-exchange simulator, agent models and the loop-safety property.
 export type {
   AutoresponderOptions,
@@ -84,3 +82,5 @@ export {
   listMessage,
   outOfOfficeMessage,
 } from './mail-kinds.js';
+export type { GeneratedMessage, MessageOptions } from './messages.js';
+export { message } from './messages.js';
