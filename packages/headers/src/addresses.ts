@@ -273,6 +273,10 @@ function mailboxFrom(tokens: readonly Token[], group: string | undefined): Mailb
       return makeMailbox(candidate, phraseText(rest) || commentText(tokens), group);
     }
   }
+  // Several words and no @ anywhere (`From: just some text`): a phrase, not an address. One bare word stays an
+  // address (`From: MAILER-DAEMON`, an RFC 822 local address).
+  if (words.length > 1 && words.some((t) => t.spaced) && !words.some((t) => t.text.includes('@')))
+    return null;
   return makeMailbox(addrSpecOf(tokens), commentText(tokens), group);
 }
 

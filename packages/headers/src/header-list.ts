@@ -24,7 +24,7 @@ export type HeaderDefectCode =
   | 'header-too-large'
   | 'too-many-fields'
   | 'no-body-separator'
-  | 'too-many-addresses'
+  | 'too-many-defects'
   | 'invalid-encoded-word';
 
 /** Something malformed in the input, with where it was found. */

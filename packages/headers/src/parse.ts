@@ -161,7 +161,7 @@ class DefectSink {
   }
   finish(): HeaderDefect[] {
     if (this.#dropped > 0) {
-      this.list.push({ code: 'too-many-fields', detail: `${this.#dropped} further defects not recorded` });
+      this.list.push({ code: 'too-many-defects', detail: `${this.#dropped} further defects not recorded` });
     }
     return this.list;
   }

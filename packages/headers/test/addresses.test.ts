@@ -108,6 +108,14 @@ describe('parseAddressList', () => {
     ]);
   });
 
+  it('reads several words with no @ as a phrase, not as an address; one bare word stays an address', () => {
+    expect(parseAddressList('just some text')).toEqual([]);
+    expect(parseAddressList('MAILER-DAEMON').map((m) => m.address)).toEqual(['MAILER-DAEMON']);
+    expect(parseAddressList('just some text, ann@example.com').map((m) => m.address)).toEqual([
+      'ann@example.com',
+    ]);
+  });
+
   it('reads the broken "Name addr@domain" form without angle brackets', () => {
     expect(pick('Ann Smith ann@example.com')).toEqual([{ address: 'ann@example.com', name: 'Ann Smith' }]);
   });

@@ -278,6 +278,7 @@ describe('bounds: past a limit the parser stops, records a defect and returns wh
     expect(list.defects).toHaveLength(5);
     expect(list.defects.slice(0, 4).every((d) => d.code === 'missing-colon')).toBe(true);
     expect(list.defects[4]!.detail).toMatch(/46 further defects/);
+    expect(list.defects[4]!.code).toBe('too-many-defects');
     expect(list.get('subject')).toBe('ok');
   });
 
