@@ -148,8 +148,18 @@ const defaultTables: SignatureTables = {
   reportBodyPhrases: REPORT_BODY_PHRASES,
 };
 
+const mergedTables = new WeakMap<ExtraSignatures, SignatureTables>();
+
 function mergeTables(extra: ExtraSignatures | undefined): SignatureTables {
   if (extra === undefined) return defaultTables;
+  const cached = mergedTables.get(extra);
+  if (cached !== undefined) return cached;
+  const tables = buildTables(extra);
+  mergedTables.set(extra, tables);
+  return tables;
+}
+
+function buildTables(extra: ExtraSignatures): SignatureTables {
   const merged: Record<string, readonly unknown[]> = { ...defaultTables };
   for (const key of Object.keys(defaultTables) as (keyof SignatureTables)[]) {
     const more = extra[key];
@@ -193,14 +203,16 @@ function namesWithPrefix(names: readonly string[], prefix: string): string[] {
 }
 
 /**
- * Tables indexed by the header names their matchers read, built once per table object: a message then looks up
- * only the entries whose header it actually has, instead of trying every entry.
+ * Tables indexed by the header names their matchers read, built once per table object: a message then tries only
+ * the matchers whose header it actually has, instead of every entry. A hit is `entry * 64 + matcher`, so sorting
+ * hits keeps table order, then marker order.
  */
 interface MatcherIndex {
   readonly exact: Map<string, number[]>;
-  readonly prefixes: { readonly prefix: string; readonly entry: number }[];
+  readonly prefixes: { readonly prefix: string; readonly hit: number }[];
 }
 const matcherIndexes = new WeakMap<readonly object[], MatcherIndex>();
+const MARKERS_PER_ENTRY = 64;
 
 function matcherIndex<T extends object>(
   table: readonly T[],
@@ -209,17 +221,19 @@ function matcherIndex<T extends object>(
   let index = matcherIndexes.get(table);
   if (index === undefined) {
     const exact = new Map<string, number[]>();
-    const prefixes: { prefix: string; entry: number }[] = [];
+    const prefixes: { prefix: string; hit: number }[] = [];
     table.forEach((entry, i) => {
-      for (const m of matchersOf(entry)) {
+      matchersOf(entry).forEach((m, k) => {
+        if (k >= MARKERS_PER_ENTRY) return;
+        const hit = i * MARKERS_PER_ENTRY + k;
         const name = m.header.toLowerCase();
-        if (name.endsWith('*')) prefixes.push({ prefix: name.slice(0, -1), entry: i });
+        if (name.endsWith('*')) prefixes.push({ prefix: name.slice(0, -1), hit });
         else {
           const list = exact.get(name);
-          if (list === undefined) exact.set(name, [i]);
-          else if (list[list.length - 1] !== i) list.push(i);
+          if (list === undefined) exact.set(name, [hit]);
+          else list.push(hit);
         }
-      }
+      });
     });
     index = { exact, prefixes };
     matcherIndexes.set(table, index);
@@ -227,31 +241,32 @@ function matcherIndex<T extends object>(
   return index;
 }
 
-/** The entries of `table` (in table order) that read at least one header the message has. */
+/** The (entry, matcher) pairs of `table` whose header the message has, in table order then marker order. */
 function candidates<T extends object>(
   table: readonly T[],
   names: readonly string[],
   matchersOf: (entry: T) => readonly HeaderMatcher[],
-): T[] {
+): { readonly entry: T; readonly matcher: HeaderMatcher }[] {
   const index = matcherIndex(table, matchersOf);
-  const hit = new Uint8Array(table.length);
-  let any = false;
+  const hits: number[] = [];
   for (const name of names) {
     const list = index.exact.get(name);
-    if (list !== undefined) {
-      for (const i of list) hit[i] = 1;
-      any = true;
-    }
+    if (list !== undefined) for (const h of list) hits.push(h);
     const c0 = name.charCodeAt(0);
     for (const p of index.prefixes) {
-      if (p.prefix.charCodeAt(0) === c0 && name.startsWith(p.prefix)) {
-        hit[p.entry] = 1;
-        any = true;
-      }
+      if (p.prefix.charCodeAt(0) === c0 && name.startsWith(p.prefix)) hits.push(p.hit);
     }
   }
-  const out: T[] = [];
-  if (any) for (let i = 0; i < hit.length; i++) if (hit[i] === 1) out.push(table[i]!);
+  if (hits.length > 1) hits.sort((a, b) => a - b);
+  const out: { entry: T; matcher: HeaderMatcher }[] = [];
+  let previous = -1;
+  for (const h of hits) {
+    if (h === previous) continue;
+    previous = h;
+    const entry = table[Math.floor(h / MARKERS_PER_ENTRY)]!;
+    const matcher = matchersOf(entry)[h % MARKERS_PER_ENTRY]!;
+    out.push({ entry, matcher });
+  }
   return out;
 }
 
@@ -522,14 +537,15 @@ export function classifyMessage(
   }
 
   // --- Vendor-neutral header table.
-  for (const sig of candidates(tables.headers, names, selfMatcher)) {
+  for (const { entry: sig } of candidates(tables.headers, names, selfMatcher)) {
     const m = match(fields, names, sig);
-    if (m !== null)
+    if (m !== null) {
       log.add(sig.signal, sig.category, sig.strength, {
         header: m.header,
         value: m.value,
         suppress: sig.suppressAutoReply ?? true,
       });
+    }
   }
 
   // --- Senders.
@@ -587,7 +603,7 @@ export function classifyMessage(
   let findings: BodyFindings | null = null;
   let truncated = headers.truncated;
   if (body !== undefined && body.length > 0) {
-    findings = readBody(body, contentTypeValue, first('content-transfer-encoding'), limits);
+    findings = readBody(body, contentType, first('content-transfer-encoding'), limits);
     if (findings.truncated) truncated = true;
   }
   const reportType = topReportType || findings?.reportType || '';
@@ -802,7 +818,7 @@ export function classifyMessage(
   const oneClick = first('list-unsubscribe-post');
   let campaign: string | undefined;
   let transactional: string | undefined;
-  for (const marker of candidates(tables.espMarkers, names, selfMatcher)) {
+  for (const { entry: marker } of candidates(tables.espMarkers, names, selfMatcher)) {
     const m = match(fields, names, marker);
     if (m === null) continue;
     if (marker.kind === 'campaign' && campaign === undefined) {
@@ -871,20 +887,16 @@ export function classifyMessage(
   // --- Helpdesks: identify, then discount what the product stamps on every message.
   let helpdesk: HelpdeskMatch | undefined;
   let product: HelpdeskFingerprint | undefined;
-  for (const fp of candidates(tables.helpdesks, names, helpdeskMatchers)) {
-    for (const marker of fp.markers) {
-      if (!marker.header.endsWith('*') && !headers.has(marker.header)) continue;
-      const m = match(fields, names, marker);
-      if (m === null) continue;
-      product = fp;
-      log.add('helpdesk-marker', 'helpdesk', 'strong', {
-        header: m.header,
-        value: `${fp.name}: ${m.value}`,
-        automates: false,
-      });
-      break;
-    }
-    if (product !== undefined) break;
+  for (const { entry: fp, matcher: marker } of candidates(tables.helpdesks, names, helpdeskMatchers)) {
+    const m = match(fields, names, marker);
+    if (m === null) continue;
+    product = fp;
+    log.add('helpdesk-marker', 'helpdesk', 'strong', {
+      header: m.header,
+      value: `${fp.name}: ${m.value}`,
+      automates: false,
+    });
+    break;
   }
   if (product !== undefined) {
     let accountId: string | undefined;

@@ -316,7 +316,7 @@ function partHeaders(part: string): { contentType: string | undefined; encoding:
  */
 export function readBody(
   body: Uint8Array | string,
-  contentType: string | undefined,
+  contentType: MediaType,
   transferEncoding: string | undefined,
   limits: ClassifierLimits,
 ): BodyFindings {
@@ -335,14 +335,7 @@ export function readBody(
     returnedMessage: false,
     firstText: null,
   };
-  visit(
-    text,
-    parseMediaType(contentType?.slice(0, 1024)),
-    token(transferEncoding?.slice(0, 64) ?? ''),
-    0,
-    walk,
-    limits,
-  );
+  visit(text, contentType, token(transferEncoding?.slice(0, 64) ?? ''), 0, walk, limits);
   return {
     reportType: walk.reportType,
     reportPart: walk.reportPart,
