@@ -63,13 +63,16 @@ for (const pkgDir of sourceRoots) {
   for (const file of walk(join(pkgDir, 'test'))) {
     const rel = relative(root, file);
     const lines = readFileSync(file, 'utf8').split('\n');
-    for (const line of lines) {
-      if (!/\b(?:it|test|describe)\b/.test(line)) continue;
-      for (const s of line.matchAll(/(['"`])((?:(?!\1).)*?)\1/g)) {
-        const title = s[2].replace(/\|/g, '/').slice(0, 100);
-        for (const id of s[2].matchAll(ID)) add(tests, id[0], `${rel} › ${title}`);
+    // A title stands on the line of `it(`/`test(`/`describe(` or, when the call wraps, on one of the next two.
+    lines.forEach((line, i) => {
+      if (!/\b(?:it|test|describe)\b/.test(line)) return;
+      for (const candidate of lines.slice(i, i + 3)) {
+        for (const s of candidate.matchAll(/(['"`])((?:(?!\1).)*?)\1/g)) {
+          const title = s[2].replace(/\|/g, '/').slice(0, 100);
+          for (const id of s[2].matchAll(ID)) add(tests, id[0], `${rel} › ${title}`);
+        }
       }
-    }
+    });
   }
 }
 

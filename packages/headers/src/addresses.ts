@@ -48,7 +48,7 @@ function readDelimited(
   start: number,
   open: string,
   close: string,
-): { end: number; inner: string } {
+): { end: number; inner: string; closed: boolean } {
   let depth = 0;
   let inner = '';
   for (let i = start; i < s.length; i++) {
@@ -60,20 +60,22 @@ function readDelimited(
     }
     if (ch === close && open !== close) {
       depth--;
-      if (depth === 0) return { end: i + 1, inner };
+      if (depth === 0) return { end: i + 1, inner, closed: true };
     } else if (ch === open) {
-      if (open === close && depth === 1) return { end: i + 1, inner };
+      if (open === close && depth === 1) return { end: i + 1, inner, closed: true };
       depth++;
       if (depth === 1) continue;
     }
     inner += ch;
   }
-  return { end: s.length, inner };
+  return { end: s.length, inner, closed: false };
 }
 
 function tokenize(s: string, maxTokens: number): Token[] {
   const tokens: Token[] = [];
   let i = 0;
+  let noCloseBracket = false;
+  let noCloseQuote = false;
   while (i < s.length && tokens.length < maxTokens) {
     let spaced = false;
     while (i < s.length && isWsp(s.charCodeAt(i))) {
@@ -82,8 +84,19 @@ function tokenize(s: string, maxTokens: number): Token[] {
     }
     if (i >= s.length) break;
     const ch = s[i]!;
+    if (ch === '"' && noCloseQuote) {
+      i++;
+      continue;
+    }
     if (ch === '"') {
-      const { end, inner } = readDelimited(s, i, '"', '"');
+      const { end, inner, closed } = readDelimited(s, i, '"', '"');
+      if (!closed) {
+        // An unbalanced quote (`"Ann <ann@example.com>`): drop the stray quote and read on, so the address
+        // is still found. Later quotes are dropped too, which keeps the scan linear.
+        noCloseQuote = true;
+        i++;
+        continue;
+      }
       tokens.push({ kind: 'quoted', text: inner, raw: s.slice(i, end), spaced });
       i = end;
     } else if (ch === '(') {
@@ -112,6 +125,16 @@ function tokenize(s: string, maxTokens: number): Token[] {
       let j = i;
       while (j < s.length) {
         const c = s.charCodeAt(j);
+        // A domain literal after `@` (`[IPv6:2001:db8::1]`) is one piece of the word, colons included.
+        // Once no `]` is left, stop looking, so the scan stays linear on hostile input.
+        if (c === 0x5b && s.charCodeAt(j - 1) === 0x40 && !noCloseBracket) {
+          const close = s.indexOf(']', j + 1);
+          if (close !== -1) {
+            j = close + 1;
+            continue;
+          }
+          noCloseBracket = true;
+        }
         // 0x22 " 0x28 ( 0x2c , 0x3a : 0x3b ; 0x3c <
         if (isWsp(c) || c === 0x22 || c === 0x28 || c === 0x2c || c === 0x3a || c === 0x3b || c === 0x3c)
           break;
@@ -134,7 +157,14 @@ function toAsciiDomain(domain: string): string | null {
   if (domain.length === 0 || domain.length > 255) return null;
   if (domain.startsWith('[') && domain.endsWith(']')) return domain.toLowerCase();
   const bare = domain.endsWith('.') ? domain.slice(0, -1) : domain;
-  if (bare.length === 0 || DOMAIN_FORBIDDEN.test(bare) || bare.startsWith('.') || bare.includes('..'))
+  // One trailing dot (a fully qualified name) is allowed; an empty label anywhere else is not.
+  if (
+    bare.length === 0 ||
+    DOMAIN_FORBIDDEN.test(bare) ||
+    bare.startsWith('.') ||
+    bare.endsWith('.') ||
+    bare.includes('..')
+  )
     return null;
   if (bare.length <= 253 && PLAIN_HOST.test(bare) && HAS_LETTER.test(bare.slice(bare.lastIndexOf('.') + 1))) {
     return bare.toLowerCase();
@@ -199,12 +229,31 @@ function addrSpecOf(tokens: readonly Token[]): string {
     .join('');
 }
 
+/** Drops white space (CFWS) from an addr-spec, except inside quoted strings, where it is part of the address. */
+function withoutFoldingSpace(spec: string): string {
+  if (!spec.includes('"')) return spec.replace(/[ \t\r\n]+/g, '');
+  let out = '';
+  let quoted = false;
+  for (let i = 0; i < spec.length; i++) {
+    const ch = spec[i]!;
+    if (quoted && ch === '\\' && i + 1 < spec.length) {
+      out += ch + spec[i + 1];
+      i++;
+      continue;
+    }
+    if (ch === '"') quoted = !quoted;
+    if (!quoted && isWsp(ch.charCodeAt(0))) continue;
+    out += ch;
+  }
+  return out;
+}
+
 /** Builds one mailbox from the tokens between separators, or nothing when they hold no address. */
 function mailboxFrom(tokens: readonly Token[], group: string | undefined): Mailbox | null {
   if (tokens.length === 0) return null;
   const angle = tokens.find((t) => t.kind === 'angle');
   if (angle !== undefined) {
-    let spec = angle.text.replace(/[ \t\r\n]+/g, '');
+    let spec = withoutFoldingSpace(angle.text);
     // Obsolete source route (`<@relay1,@relay2:user@example.com>`): keep the final address.
     const routeEnd = spec.startsWith('@') ? spec.lastIndexOf(':') : -1;
     if (routeEnd !== -1) spec = spec.slice(routeEnd + 1);
@@ -275,10 +324,14 @@ export function parseAddressList(value: string, options: AddressListOptions = {}
   const out: Mailbox[] = [];
   let group: string | undefined;
   let current: Token[] = [];
+  // Whether `current` holds an address yet, kept as tokens arrive: rescanning it at every colon made
+  // `a:a:a:…` quadratic.
+  let currentHasAddress = false;
   const finish = (): void => {
     const mailbox = mailboxFrom(current, group);
     if (mailbox !== null && out.length < max) out.push(mailbox);
     current = [];
+    currentHasAddress = false;
   };
   for (const token of tokens) {
     if (out.length >= max) break;
@@ -288,10 +341,7 @@ export function parseAddressList(value: string, options: AddressListOptions = {}
       finish();
       group = undefined;
     } else if (token.kind === 'colon') {
-      const hasAddress = current.some(
-        (t) => t.kind === 'angle' || (t.kind === 'word' && t.text.includes('@')),
-      );
-      if (group === undefined && !hasAddress) {
+      if (group === undefined && !currentHasAddress) {
         group = phraseText(current);
         current = [];
       } else {
@@ -299,6 +349,8 @@ export function parseAddressList(value: string, options: AddressListOptions = {}
       }
     } else {
       current.push(token);
+      if (token.kind === 'angle' || (token.kind === 'word' && token.text.includes('@')))
+        currentHasAddress = true;
     }
   }
   finish();

@@ -73,7 +73,11 @@ export function parseDate(value: string): number | null {
     }
     if (/^\d{1,4}$/.test(token)) {
       const n = Number(token);
-      if (day === undefined && token.length <= 2 && (year === undefined || month !== undefined)) day = n;
+      // A zero-padded three-digit day before the month (`Tue, 029 Apr 2019`, written by some MTAs) is a day,
+      // not a three-digit year.
+      const dayLike =
+        token.length <= 2 || (token.length === 3 && token.startsWith('0') && month === undefined);
+      if (day === undefined && dayLike && (year === undefined || month !== undefined)) day = n;
       else if (year === undefined)
         year = token.length === 4 ? n : token.length === 3 ? n + 1900 : n < 50 ? 2000 + n : 1900 + n;
       continue;

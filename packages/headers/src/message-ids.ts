@@ -19,8 +19,9 @@ export function parseMessageIds(value: string): string[] {
   }
   if (ids.length > 0) return ids;
   const words = value.split(/[\s,]+/).filter((w) => w.length > 0 && w.length <= 998);
-  // A lone token is the id even without an @ (some generators write `Message-ID: 000000-FFFFFF-22-ARF`).
-  if (words.length === 1) return words;
+  // A lone token is the id even without an @ (some generators write `Message-ID: 000000-FFFFFF-22-ARF`), but
+  // not an empty or broken bracketed one (`<>`, `<`): that would make unrelated messages share an id.
+  if (words.length === 1) return /[<>]/.test(words[0]!) ? [] : words;
   return words.filter((w) => w.includes('@')).slice(0, MAX_IDS);
 }
 
