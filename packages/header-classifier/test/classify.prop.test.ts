@@ -121,6 +121,29 @@ describe('classifyMessage never throws and stays bounded', () => {
   );
 });
 
+describe('results are plain data', () => {
+  const anyKind = fc.oneof(
+    humanMessage(),
+    autoReplyMessage(),
+    outOfOfficeMessage(),
+    bounceMessage(),
+    listMessage(),
+    bulkMessage(),
+    helpdeskMessage(),
+  );
+  test.prop([anyKind], runs)(
+    'a classification survives a JSON round trip unchanged (ready for --json)',
+    (raw) => {
+      const r = classifyMessage(raw);
+      expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    },
+  );
+
+  test.prop([anyKind], runs)('classifying twice gives the same result (no hidden state)', (raw) => {
+    expect(classifyMessage(raw)).toEqual(classifyMessage(raw));
+  });
+});
+
 describe('the @mailroom/arbitraries mail kinds are labelled as generated', () => {
   test.prop([humanMessage()], runs)('humanMessage is never automated and gets no category', (raw) => {
     const r = classifyMessage(raw);
