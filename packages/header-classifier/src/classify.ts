@@ -1,8 +1,8 @@
-import { type HeaderList, parseHeaders } from '@mailroom/headers';
+import { decodeEncodedWords, type HeaderList, parseHeaders } from '@mailroom/headers';
 import type { Category, Classification, Evidence, HelpdeskMatch, ReportSummary } from './classification.js';
 import { CATEGORIES } from './classification.js';
 import { EvidenceLog } from './evidence-log.js';
-import { comments, cut, decodeWords, firstAddress, parseMediaType, token, values } from './header-access.js';
+import { comments, firstAddress, parseMediaType, token, values } from './header-access.js';
 import { type ClassifierLimits, type ClassifyOptions, DEFAULT_CLASSIFIER_LIMITS } from './options.js';
 import { CLASSIFIER_PATTERNS as P } from './patterns.js';
 import { type BodyFindings, readBody } from './report-part.js';
@@ -116,10 +116,7 @@ export function classifyMessage(
   const log = new EvidenceLog();
   const fields = new FieldValues(headers, limits.maxValueLength);
   const max = limits.maxValueLength;
-  const first = (name: string): string | undefined => {
-    const v = headers.get(name);
-    return v === undefined ? undefined : cut(v, max);
-  };
+  const first = (name: string): string | undefined => fields.get(name)[0];
 
   // --- RFC 3834 Auto-Submitted (every instance; `no` never counts; parameters and comments tolerated).
   for (const raw of values(headers, 'auto-submitted', MAX_INSTANCES, max)) {
@@ -339,7 +336,7 @@ export function classifyMessage(
   const subject =
     subjectRaw === undefined
       ? ''
-      : decodeWords(subjectRaw).replace(P.whitespaceRun, ' ').trim().toLowerCase();
+      : decodeEncodedWords(subjectRaw).replace(P.whitespaceRun, ' ').trim().toLowerCase();
   const automationHint =
     nullReturnPath ||
     systemLocal ||
