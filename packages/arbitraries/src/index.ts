@@ -73,6 +73,7 @@ export {
   unprotectedHelpdesk,
   vacationResponder,
 } from './loop-simulation.js';
+// Mail kinds (issue 3, header-classifier): raw CRLF messages of one kind each.
 export {
   autoReplyMessage,
   bounceMessage,

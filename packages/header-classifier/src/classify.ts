@@ -1,60 +1,26 @@
-import { type HeaderList, parseHeaders } from '@mailroom/headers';
-import type {
-  Category,
-  Classification,
-  Evidence,
-  HelpdeskMatch,
-  ReportSummary,
-  Strength,
-} from './classification.js';
+import { decodeEncodedWords, type HeaderList, parseHeaders } from '@mailroom/headers';
+import type { Category, Classification, Evidence, HelpdeskMatch, ReportSummary } from './classification.js';
 import { CATEGORIES } from './classification.js';
-import {
-  comments,
-  cut,
-  decodeWords,
-  firstAddress,
-  parseMediaType,
-  type SenderAddress,
-  token,
-  values,
-} from './header-access.js';
-import { HELPDESK_FINGERPRINTS } from './helpdesks.js';
+import { EvidenceLog } from './evidence-log.js';
+import { comments, firstAddress, parseMediaType, token, values } from './header-access.js';
 import { type ClassifierLimits, type ClassifyOptions, DEFAULT_CLASSIFIER_LIMITS } from './options.js';
 import { CLASSIFIER_PATTERNS as P } from './patterns.js';
 import { type BodyFindings, readBody } from './report-part.js';
+import { includesAny, isAllowlisted, isVerp, normalizedLocalPart, systemSenderEntry } from './senders.js';
+import { mergeTables } from './signature-tables.js';
+import { CALENDAR_RESPONSE_SUBJECTS, type HelpdeskFingerprint } from './signatures.js';
 import {
-  AUTO_REPLY_SUBJECTS,
-  CALENDAR_RESPONSE_SUBJECTS,
-  ESP_MARKERS,
-  type ExtraSignatures,
-  HEADER_SIGNATURES,
-  type HeaderMatcher,
-  type HelpdeskFingerprint,
-  NO_REPLY_LOCAL_PARTS,
-  OUT_OF_OFFICE_SUBJECTS,
-  REPORT_BODY_PHRASES,
-  REPORT_SUBJECTS,
-  type SignatureTables,
-  type SubjectPhrase,
-  SYSTEM_SENDER_NAMES,
-  SYSTEM_SENDERS,
-} from './signatures.js';
+  candidates,
+  FieldValues,
+  firstPhrase,
+  helpdeskMatchers,
+  match,
+  namesWithPrefix,
+  selfMatcher,
+} from './table-index.js';
 
-/** Categories that mean "a machine wrote this without a person acting". */
-const AUTOMATED_CATEGORIES: ReadonlySet<Category> = new Set<Category>([
-  'bounce',
-  'delivery-delay',
-  'delivery-report',
-  'read-receipt',
-  'feedback-report',
-  'out-of-office',
-  'auto-reply',
-  'challenge-response',
-  'system-sender',
-  'no-reply-sender',
-  'auto-generated',
-  'bulk',
-]);
+/** How many instances of a field the classifier reads for its own rules. */
+const MAX_INSTANCES = 16;
 
 /** Categories more specific than `auto-generated`: when one is present, `auto-generated` is dropped. */
 const SPECIFIC_MACHINE_CATEGORIES: readonly Category[] = [
@@ -79,91 +45,6 @@ const REPORT_CATEGORIES: readonly Category[] = [
   'feedback-report',
 ];
 
-/** How many instances of one field name any rule reads: repeated fields past this are not evidence of more. */
-const MAX_INSTANCES = 16;
-const MAX_EVIDENCE_VALUE = 200;
-
-interface Found {
-  signal: string;
-  category: Category | null;
-  strength: Strength;
-  header?: string;
-  value?: string;
-  discounted?: string;
-  /** Counts toward `automated` (defaults to the category being an automated one). */
-  automates: boolean;
-  suppress: boolean;
-}
-
-interface AddOptions {
-  readonly header?: string;
-  readonly value?: string;
-  readonly automates?: boolean;
-  readonly suppress?: boolean;
-}
-
-class EvidenceLog {
-  readonly list: Found[] = [];
-
-  add(signal: string, category: Category | null, strength: Strength, options: AddOptions = {}): Found {
-    const found: Found = {
-      signal,
-      category,
-      strength,
-      automates: options.automates ?? (category !== null && AUTOMATED_CATEGORIES.has(category)),
-      suppress: options.suppress ?? true,
-    };
-    if (options.header !== undefined) found.header = options.header;
-    if (options.value !== undefined) found.value = cut(options.value, MAX_EVIDENCE_VALUE);
-    this.list.push(found);
-    return found;
-  }
-
-  /** Counted evidence: not discounted, not weak. */
-  counted(): Found[] {
-    return this.list.filter((e) => e.discounted === undefined && e.strength !== 'weak');
-  }
-
-  hasCategory(category: Category): boolean {
-    return this.list.some(
-      (e) => e.category === category && e.discounted === undefined && e.strength !== 'weak',
-    );
-  }
-
-  has(signal: string): boolean {
-    return this.list.some((e) => e.signal === signal && e.discounted === undefined);
-  }
-}
-
-const defaultTables: SignatureTables = {
-  headers: HEADER_SIGNATURES,
-  helpdesks: HELPDESK_FINGERPRINTS,
-  outOfOfficeSubjects: OUT_OF_OFFICE_SUBJECTS,
-  autoReplySubjects: AUTO_REPLY_SUBJECTS,
-  reportSubjects: REPORT_SUBJECTS,
-  espMarkers: ESP_MARKERS,
-  systemSenders: SYSTEM_SENDERS,
-  noReplyLocalParts: NO_REPLY_LOCAL_PARTS,
-  systemSenderNames: SYSTEM_SENDER_NAMES,
-  reportBodyPhrases: REPORT_BODY_PHRASES,
-};
-
-function mergeTables(extra: ExtraSignatures | undefined): SignatureTables {
-  if (extra === undefined) return defaultTables;
-  const merged: Record<string, readonly unknown[]> = { ...defaultTables };
-  for (const key of Object.keys(defaultTables) as (keyof SignatureTables)[]) {
-    const more = extra[key];
-    if (more === undefined) continue;
-    if (!Array.isArray(more)) {
-      throw new TypeError(
-        `classifyMessage: options.extraSignatures.${key} must be an array of table entries (see the exported ${key} table for the shape).`,
-      );
-    }
-    merged[key] = [...defaultTables[key], ...more];
-  }
-  return merged as unknown as SignatureTables;
-}
-
 function checkOptions(options: ClassifyOptions): ClassifierLimits {
   if (
     options.allowlist !== undefined &&
@@ -183,223 +64,6 @@ function checkOptions(options: ClassifyOptions): ClassifierLimits {
     }
   }
   return limits;
-}
-
-/** The name, lower-cased, of each field that starts with `prefix` (for `x-mailgun-*` style matchers). */
-function namesWithPrefix(names: readonly string[], prefix: string): string[] {
-  const out: string[] = [];
-  for (const name of names) if (name.startsWith(prefix)) out.push(name);
-  return out;
-}
-
-/**
- * Tables indexed by the header names their matchers read, built once per table object: a message then looks up
- * only the entries whose header it actually has, instead of trying every entry.
- */
-interface MatcherIndex {
-  readonly exact: Map<string, number[]>;
-  readonly prefixes: { readonly prefix: string; readonly entry: number }[];
-}
-const matcherIndexes = new WeakMap<readonly object[], MatcherIndex>();
-
-function matcherIndex<T extends object>(
-  table: readonly T[],
-  matchersOf: (entry: T) => readonly HeaderMatcher[],
-): MatcherIndex {
-  let index = matcherIndexes.get(table);
-  if (index === undefined) {
-    const exact = new Map<string, number[]>();
-    const prefixes: { prefix: string; entry: number }[] = [];
-    table.forEach((entry, i) => {
-      for (const m of matchersOf(entry)) {
-        const name = m.header.toLowerCase();
-        if (name.endsWith('*')) prefixes.push({ prefix: name.slice(0, -1), entry: i });
-        else {
-          const list = exact.get(name);
-          if (list === undefined) exact.set(name, [i]);
-          else if (list[list.length - 1] !== i) list.push(i);
-        }
-      }
-    });
-    index = { exact, prefixes };
-    matcherIndexes.set(table, index);
-  }
-  return index;
-}
-
-/** The entries of `table` (in table order) that read at least one header the message has. */
-function candidates<T extends object>(
-  table: readonly T[],
-  names: readonly string[],
-  matchersOf: (entry: T) => readonly HeaderMatcher[],
-): T[] {
-  const index = matcherIndex(table, matchersOf);
-  const hit = new Uint8Array(table.length);
-  let any = false;
-  for (const name of names) {
-    const list = index.exact.get(name);
-    if (list !== undefined) {
-      for (const i of list) hit[i] = 1;
-      any = true;
-    }
-    const c0 = name.charCodeAt(0);
-    for (const p of index.prefixes) {
-      if (p.prefix.charCodeAt(0) === c0 && name.startsWith(p.prefix)) {
-        hit[p.entry] = 1;
-        any = true;
-      }
-    }
-  }
-  const out: T[] = [];
-  if (any) for (let i = 0; i < hit.length; i++) if (hit[i] === 1) out.push(table[i]!);
-  return out;
-}
-
-const selfMatcher = (m: HeaderMatcher): readonly HeaderMatcher[] => [m];
-const helpdeskMatchers = (fp: HelpdeskFingerprint): readonly HeaderMatcher[] => fp.markers;
-
-interface Matched {
-  readonly header: string;
-  readonly value: string;
-}
-
-/** Finds the first field that satisfies a matcher. */
-/** The (bounded) values of each field name, read once per message however many rules ask. */
-class FieldValues {
-  readonly #cache = new Map<string, string[]>();
-  readonly #headers: HeaderList;
-  readonly #maxLength: number;
-
-  constructor(headers: HeaderList, maxLength: number) {
-    this.#headers = headers;
-    this.#maxLength = maxLength;
-  }
-
-  get(name: string): string[] {
-    let found = this.#cache.get(name);
-    if (found === undefined) {
-      found = values(this.#headers, name, MAX_INSTANCES, this.#maxLength);
-      this.#cache.set(name, found);
-    }
-    return found;
-  }
-}
-
-/** Finds the first field that satisfies a matcher. */
-function match(fields: FieldValues, names: readonly string[], matcher: HeaderMatcher): Matched | null {
-  const wanted = matcher.header.endsWith('*')
-    ? namesWithPrefix(names, matcher.header.slice(0, -1))
-    : [matcher.header];
-  for (const name of wanted) {
-    for (const value of fields.get(name)) {
-      if (matcher.pattern === undefined) return { header: name, value };
-      matcher.pattern.lastIndex = 0;
-      if (matcher.pattern.test(value)) return { header: name, value };
-    }
-  }
-  return null;
-}
-
-/** Whether `subject` starts with (or contains) a phrase, on a word boundary when the phrase ends in a letter. */
-function phraseMatches(subject: string, entry: SubjectPhrase): boolean {
-  const phrase = entry.phrase.toLowerCase();
-  if (entry.match === 'contains') return subject.includes(phrase);
-  if (!subject.startsWith(phrase)) return false;
-  const next = subject.charCodeAt(phrase.length);
-  const last = phrase.charCodeAt(phrase.length - 1);
-  if (Number.isNaN(next)) return true;
-  return !(isWordChar(last) && isWordChar(next));
-}
-
-function isWordChar(code: number): boolean {
-  const c = String.fromCharCode(code);
-  return c.toLowerCase() !== c.toUpperCase() || (code >= 0x30 && code <= 0x39);
-}
-
-/** Phrase tables indexed by their first lower-case character (tables are data: indexed once per table object). */
-interface PhraseIndex {
-  readonly byFirst: Map<string, SubjectPhrase[]>;
-  readonly contains: SubjectPhrase[];
-}
-const phraseIndexes = new WeakMap<readonly SubjectPhrase[], PhraseIndex>();
-
-function phraseIndex(table: readonly SubjectPhrase[]): PhraseIndex {
-  let index = phraseIndexes.get(table);
-  if (index === undefined) {
-    index = { byFirst: new Map(), contains: [] };
-    for (const entry of table) {
-      const lower = { ...entry, phrase: entry.phrase.toLowerCase() };
-      if (entry.match === 'contains') index.contains.push(lower);
-      else {
-        const key = lower.phrase[0] ?? '';
-        const list = index.byFirst.get(key);
-        if (list) list.push(lower);
-        else index.byFirst.set(key, [lower]);
-      }
-    }
-    phraseIndexes.set(table, index);
-  }
-  return index;
-}
-
-function firstPhrase<T extends SubjectPhrase>(subject: string, table: readonly T[]): T | undefined {
-  const index = phraseIndex(table);
-  for (const entry of index.byFirst.get(subject[0] ?? '') ?? [])
-    if (phraseMatches(subject, entry)) return entry as T;
-  for (const entry of index.contains) if (phraseMatches(subject, entry)) return entry as T;
-  return undefined;
-}
-
-/** A VERP-style envelope sender: `list-bounces+ann=example.com@`, `bounce-123-ann@`, `…=verp…@`. */
-function isVerp(returnPath: string): boolean {
-  const at = returnPath.lastIndexOf('@');
-  if (at === -1) return false;
-  const local = returnPath.slice(0, at).replace('<', '').toLowerCase();
-  for (const word of ['bounce', 'verp', 'bnc', 'return']) {
-    const i = local.indexOf(word);
-    if (i > 0 && '+-=_.'.includes(local[i - 1]!)) return true;
-    if (
-      i === 0 &&
-      local.length > word.length + 1 &&
-      '+-=_.'.includes(local[word.length + (local[word.length] === 's' ? 1 : 0)] ?? '')
-    )
-      return true;
-  }
-  return false;
-}
-
-function includesAny(text: string, parts: readonly string[]): boolean {
-  for (const p of parts) if (text.includes(p)) return true;
-  return false;
-}
-
-function normalizedLocalPart(localPart: string): string {
-  const plus = localPart.indexOf('+');
-  return (plus === -1 ? localPart : localPart.slice(0, plus)).replace(P.localPartSeparators, '');
-}
-
-function systemSenderEntry(localPart: string, tables: SignatureTables): { automated: boolean } | undefined {
-  for (const entry of tables.systemSenders) {
-    const lp = entry.localPart.toLowerCase();
-    if (lp.endsWith('*') ? localPart.startsWith(lp.slice(0, -1)) : localPart === lp) return entry;
-  }
-  return undefined;
-}
-
-function isAllowlisted(sender: SenderAddress | null, allowlist: readonly string[] | undefined): boolean {
-  if (sender === null || allowlist === undefined || sender.domain === '') return false;
-  for (const raw of allowlist) {
-    const entry = raw.trim().toLowerCase();
-    if (entry === '') continue;
-    const at = entry.indexOf('@');
-    if (at > 0) {
-      if (entry === sender.address) return true;
-      continue;
-    }
-    const domain = at === 0 ? entry.slice(1) : entry;
-    if (sender.domain === domain || sender.domain.endsWith(`.${domain}`)) return true;
-  }
-  return false;
 }
 
 /** Splits a raw message into its header list and body. */
@@ -452,10 +116,7 @@ export function classifyMessage(
   const log = new EvidenceLog();
   const fields = new FieldValues(headers, limits.maxValueLength);
   const max = limits.maxValueLength;
-  const first = (name: string): string | undefined => {
-    const v = headers.get(name);
-    return v === undefined ? undefined : cut(v, max);
-  };
+  const first = (name: string): string | undefined => fields.get(name)[0];
 
   // --- RFC 3834 Auto-Submitted (every instance; `no` never counts; parameters and comments tolerated).
   for (const raw of values(headers, 'auto-submitted', MAX_INSTANCES, max)) {
@@ -522,14 +183,15 @@ export function classifyMessage(
   }
 
   // --- Vendor-neutral header table.
-  for (const sig of candidates(tables.headers, names, selfMatcher)) {
+  for (const { entry: sig } of candidates(tables.headers, names, selfMatcher)) {
     const m = match(fields, names, sig);
-    if (m !== null)
+    if (m !== null) {
       log.add(sig.signal, sig.category, sig.strength, {
         header: m.header,
         value: m.value,
         suppress: sig.suppressAutoReply ?? true,
       });
+    }
   }
 
   // --- Senders.
@@ -587,7 +249,7 @@ export function classifyMessage(
   let findings: BodyFindings | null = null;
   let truncated = headers.truncated;
   if (body !== undefined && body.length > 0) {
-    findings = readBody(body, contentTypeValue, first('content-transfer-encoding'), limits);
+    findings = readBody(body, contentType, first('content-transfer-encoding'), limits);
     if (findings.truncated) truncated = true;
   }
   const reportType = topReportType || findings?.reportType || '';
@@ -674,7 +336,7 @@ export function classifyMessage(
   const subject =
     subjectRaw === undefined
       ? ''
-      : decodeWords(subjectRaw).replace(P.whitespaceRun, ' ').trim().toLowerCase();
+      : decodeEncodedWords(subjectRaw).replace(P.whitespaceRun, ' ').trim().toLowerCase();
   const automationHint =
     nullReturnPath ||
     systemLocal ||
@@ -802,7 +464,7 @@ export function classifyMessage(
   const oneClick = first('list-unsubscribe-post');
   let campaign: string | undefined;
   let transactional: string | undefined;
-  for (const marker of candidates(tables.espMarkers, names, selfMatcher)) {
+  for (const { entry: marker } of candidates(tables.espMarkers, names, selfMatcher)) {
     const m = match(fields, names, marker);
     if (m === null) continue;
     if (marker.kind === 'campaign' && campaign === undefined) {
@@ -871,20 +533,16 @@ export function classifyMessage(
   // --- Helpdesks: identify, then discount what the product stamps on every message.
   let helpdesk: HelpdeskMatch | undefined;
   let product: HelpdeskFingerprint | undefined;
-  for (const fp of candidates(tables.helpdesks, names, helpdeskMatchers)) {
-    for (const marker of fp.markers) {
-      if (!marker.header.endsWith('*') && !headers.has(marker.header)) continue;
-      const m = match(fields, names, marker);
-      if (m === null) continue;
-      product = fp;
-      log.add('helpdesk-marker', 'helpdesk', 'strong', {
-        header: m.header,
-        value: `${fp.name}: ${m.value}`,
-        automates: false,
-      });
-      break;
-    }
-    if (product !== undefined) break;
+  for (const { entry: fp, matcher: marker } of candidates(tables.helpdesks, names, helpdeskMatchers)) {
+    const m = match(fields, names, marker);
+    if (m === null) continue;
+    product = fp;
+    log.add('helpdesk-marker', 'helpdesk', 'strong', {
+      header: m.header,
+      value: `${fp.name}: ${m.value}`,
+      automates: false,
+    });
+    break;
   }
   if (product !== undefined) {
     let accountId: string | undefined;

@@ -1,10 +1,4 @@
-import {
-  type ContentType,
-  decodeEncodedWords,
-  type HeaderList,
-  parseAddressList,
-  parseContentType,
-} from '@mailroom/headers';
+import { type ContentType, type HeaderList, parseAddressList, parseContentType } from '@mailroom/headers';
 
 /*
  * Small, bounded readers over a HeaderList for what the classifier compares: trimmed lower-case tokens, comment
@@ -45,11 +39,6 @@ export function comments(value: string): string {
     else if (depth > 0) out += c;
   }
   return out.trim().toLowerCase();
-}
-
-/** Decodes RFC 2047 encoded words (via `@mailroom/headers`); the caller bounds the value's length. */
-export function decodeWords(value: string): string {
-  return decodeEncodedWords(value);
 }
 
 /** A sender address split into the parts the classifier compares. */
