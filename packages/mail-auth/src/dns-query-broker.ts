@@ -1,0 +1,284 @@
+import type { DnsAnswer, DnsErrorReason, DnsResolver, RRType } from './dns-resolver.js';
+import { normalizeDnsName } from './memory-resolver.js';
+
+/** Which check asked: each check gets its own view of the resolver so failures are attributable. */
+export type DnsStage = 'dkim' | 'spf' | 'arc' | 'dmarc';
+
+/**
+ * What became of one query. `records`, `nxdomain`, `nodata` are answers; `empty-answer` is a `records`
+ * answer with no records (read as no data); `transient-error` / `permanent-error` are the resolver's `error`
+ * answers; `timeout` (per-query timeout), `deadline` (evaluation deadline), `resolver-threw` and
+ * `invalid-answer` are the resolver misbehaving; `budget-exceeded` means the query was not sent because the
+ * message used up its query budget; `bad-name` that the name is not a valid DNS name (not sent).
+ */
+export type DnsQueryOutcome =
+  | 'records'
+  | 'nxdomain'
+  | 'nodata'
+  | 'empty-answer'
+  | 'transient-error'
+  | 'permanent-error'
+  | 'timeout'
+  | 'deadline'
+  | 'resolver-threw'
+  | 'invalid-answer'
+  | 'budget-exceeded'
+  | 'bad-name';
+
+/** One line of the DNS query log of a verdict. */
+export interface DnsQueryLogEntry {
+  readonly stage: DnsStage;
+  readonly name: string;
+  readonly type: string;
+  readonly outcome: DnsQueryOutcome;
+  /** The `err.code` mailauth was given (`ENOTFOUND`, `ENODATA`, `ETIMEOUT`, ...), null for an answer. */
+  readonly code: string | null;
+  /** The resolver's reason for an `error` answer. */
+  readonly reason?: DnsErrorReason;
+  /** True when answered from this evaluation's own cache (not sent, not counted against the budget). */
+  readonly cached: boolean;
+}
+
+/** Bounds on DNS work for one evaluation. */
+export interface DnsLimits {
+  /** A query not answered within this many milliseconds counts as a timeout (transient). */
+  readonly queryTimeoutMs: number;
+  /** Queries sent to the resolver per message at most; past it, lookups answer "does not exist". */
+  readonly maxQueries: number;
+  /** The whole evaluation stops waiting for DNS after this many milliseconds (pending queries time out). */
+  readonly deadlineMs: number;
+}
+
+/** Outcomes that asking again later could change. */
+export const TRANSIENT_DNS_OUTCOMES: ReadonlySet<DnsQueryOutcome> = new Set<DnsQueryOutcome>([
+  'transient-error',
+  'timeout',
+  'deadline',
+  'resolver-threw',
+  'invalid-answer',
+]);
+
+/** mailauth's resolver contract: `dns.promises.resolve(name, rrtype)`, failures signalled by `err.code`. */
+export type NodeStyleResolver = (name: string, rrtype: string) => Promise<unknown>;
+
+interface Settled {
+  readonly outcome: DnsQueryOutcome;
+  readonly code: string | null;
+  readonly records?: unknown[];
+  readonly reason?: DnsErrorReason;
+}
+
+const RR_TYPES: ReadonlySet<string> = new Set(['TXT', 'A', 'AAAA', 'MX', 'PTR', 'CNAME']);
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** Copies and checks the records of an answer; null when their shape is not the one of the type. */
+function checkRecords(type: RRType, records: unknown): unknown[] | null {
+  if (!Array.isArray(records)) return null;
+  const out: unknown[] = [];
+  for (const r of records) {
+    if (type === 'TXT') {
+      // string[][] per node:dns; a bare string is one record with one character-string.
+      if (isString(r)) out.push([r]);
+      else if (Array.isArray(r) && r.every(isString)) out.push(r.slice());
+      else return null;
+    } else if (type === 'MX') {
+      if (typeof r !== 'object' || r === null) return null;
+      const { exchange, priority } = r as { exchange?: unknown; priority?: unknown };
+      if (!isString(exchange) || typeof priority !== 'number') return null;
+      out.push({ exchange, priority });
+    } else if (isString(r)) out.push(r);
+    else return null;
+  }
+  return out;
+}
+
+function errorCode(transient: boolean, reason: unknown): string {
+  if (reason === 'timeout') return 'ETIMEOUT';
+  if (reason === 'refused') return 'EREFUSED';
+  if (reason === 'badname' && !transient) return 'EBADNAME';
+  return 'ESERVFAIL';
+}
+
+/** Reads one resolver answer into what mailauth is told. Never throws. */
+function interpret(type: RRType, answer: unknown): Settled {
+  if (typeof answer !== 'object' || answer === null) return { outcome: 'invalid-answer', code: 'ESERVFAIL' };
+  const a = answer as DnsAnswer & { records?: unknown; transient?: unknown; reason?: unknown };
+  switch (a.kind) {
+    case 'records': {
+      const records = checkRecords(type, a.records);
+      if (records === null) return { outcome: 'invalid-answer', code: 'ESERVFAIL' };
+      // Never hand mailauth an empty list: it disables SPF void-lookup counting and turns "no key" into
+      // "invalid key" (MAILAUTH.md §3.1). An empty answer is no data.
+      if (records.length === 0) return { outcome: 'empty-answer', code: 'ENODATA' };
+      return { outcome: 'records', code: null, records };
+    }
+    case 'nxdomain':
+      return { outcome: 'nxdomain', code: 'ENOTFOUND' };
+    case 'nodata':
+      return { outcome: 'nodata', code: 'ENODATA' };
+    case 'error': {
+      const transient = a.transient === true;
+      const reason = (
+        ['timeout', 'servfail', 'refused', 'badname', 'cname-loop', 'other'].includes(a.reason as string)
+          ? a.reason
+          : 'other'
+      ) as DnsErrorReason;
+      return {
+        outcome: transient ? 'transient-error' : 'permanent-error',
+        code: errorCode(transient, reason),
+        reason,
+      };
+    }
+    default:
+      return { outcome: 'invalid-answer', code: 'ESERVFAIL' };
+  }
+}
+
+function failure(settled: Settled, type: string, name: string): Error & { code: string } {
+  return Object.assign(new Error(`query${type} ${settled.code} ${name} (${settled.outcome})`), {
+    code: settled.code ?? 'ESERVFAIL',
+  });
+}
+
+/**
+ * Stands between mailauth and the consumer's {@link DnsResolver} for ONE evaluation: maps outcomes to
+ * mailauth's `err.code` contract, applies the per-query timeout, the query budget and the deadline,
+ * caches answers for the evaluation, and logs every query.
+ */
+export class DnsQueryBroker {
+  readonly log: DnsQueryLogEntry[] = [];
+  /** Log lines dropped because the log reached its bound. */
+  droppedLogEntries = 0;
+  /** Queries sent to the resolver. */
+  sent = 0;
+  budgetExceeded = false;
+  deadlineReached = false;
+  readonly #resolver: DnsResolver;
+  readonly #limits: DnsLimits;
+  readonly #cache = new Map<string, Promise<Settled>>();
+  readonly #inFlight = new Set<() => void>();
+  readonly #maxLog: number;
+  #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(resolver: DnsResolver, limits: DnsLimits) {
+    this.#resolver = resolver;
+    this.#limits = limits;
+    this.#maxLog = limits.maxQueries * 2 + 64;
+  }
+
+  /** Starts the deadline clock (a timer; the evaluator reads no clock value). */
+  start(onDeadline?: () => void): void {
+    this.#deadlineTimer = setTimeout(() => {
+      this.deadlineReached = true;
+      for (const stop of [...this.#inFlight]) stop();
+      onDeadline?.();
+    }, this.#limits.deadlineMs);
+  }
+
+  /** Clears the timers; pending queries stay abandoned. */
+  stop(): void {
+    clearTimeout(this.#deadlineTimer);
+    for (const stop of [...this.#inFlight]) stop();
+  }
+
+  /** mailauth's resolver function for one stage. */
+  forStage(stage: DnsStage): NodeStyleResolver {
+    return async (rawName: string, rawType: string) => {
+      const type = String(rawType).toUpperCase();
+      const name = normalizeDnsName(String(rawName));
+      const shownName = name ?? String(rawName).slice(0, 300);
+      let settled: Settled;
+      let cached = false;
+      if (name === null || !RR_TYPES.has(type)) {
+        settled = { outcome: 'bad-name', code: 'EBADNAME' };
+      } else {
+        const key = `${type} ${name}`;
+        const hit = this.#cache.get(key);
+        if (hit !== undefined) {
+          cached = true;
+          settled = await hit;
+        } else if (this.deadlineReached) {
+          settled = { outcome: 'deadline', code: 'ETIMEOUT' };
+        } else if (this.sent >= this.#limits.maxQueries) {
+          // Over budget: "does not exist", so the lookup is unverifiable rather than temporary; the
+          // evaluator reads budgetExceeded and never lets such a message through unauthenticated.
+          this.budgetExceeded = true;
+          settled = { outcome: 'budget-exceeded', code: 'ENOTFOUND' };
+        } else {
+          this.sent += 1;
+          const pending = this.#ask(name, type as RRType);
+          this.#cache.set(key, pending);
+          settled = await pending;
+        }
+      }
+      this.#record({
+        stage,
+        name: shownName,
+        type,
+        outcome: settled.outcome,
+        code: settled.code,
+        cached,
+        ...(settled.reason === undefined ? {} : { reason: settled.reason }),
+      });
+      if (settled.records !== undefined) {
+        // mailauth sorts MX lists in place: every caller gets its own copy.
+        return settled.records.map((r) =>
+          Array.isArray(r) ? r.slice() : typeof r === 'object' ? { ...r } : r,
+        );
+      }
+      throw failure(settled, type, shownName);
+    };
+  }
+
+  /** Whether any query of the stage ended in one of the outcomes. */
+  stageSaw(stage: DnsStage, outcomes: ReadonlySet<DnsQueryOutcome>): boolean {
+    return this.log.some((e) => e.stage === stage && outcomes.has(e.outcome));
+  }
+
+  /** The outcome of the last query of a name and type in a stage, or undefined. */
+  outcomeOf(stage: DnsStage, name: string, type: string): DnsQueryOutcome | undefined {
+    const wanted = normalizeDnsName(name) ?? name;
+    for (let i = this.log.length - 1; i >= 0; i--) {
+      const e = this.log[i]!;
+      if (e.stage === stage && e.type === type && e.name === wanted) return e.outcome;
+    }
+    return undefined;
+  }
+
+  #record(entry: DnsQueryLogEntry): void {
+    if (this.log.length < this.#maxLog) this.log.push(entry);
+    else this.droppedLogEntries += 1;
+  }
+
+  #ask(name: string, type: RRType): Promise<Settled> {
+    return new Promise<Settled>((resolve) => {
+      const controller = new AbortController();
+      let done = false;
+      const finish = (settled: Settled): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        this.#inFlight.delete(onDeadline);
+        resolve(settled);
+      };
+      const onDeadline = (): void => {
+        controller.abort();
+        finish({ outcome: 'deadline', code: 'ETIMEOUT' });
+      };
+      const timer = setTimeout(() => {
+        controller.abort();
+        finish({ outcome: 'timeout', code: 'ETIMEOUT' });
+      }, this.#limits.queryTimeoutMs);
+      this.#inFlight.add(onDeadline);
+      try {
+        Promise.resolve(this.#resolver.resolve(name, type, { signal: controller.signal })).then(
+          (answer) => finish(interpret(type, answer)),
+          () => finish({ outcome: 'resolver-threw', code: 'ESERVFAIL' }),
+        );
+      } catch {
+        finish({ outcome: 'resolver-threw', code: 'ESERVFAIL' });
+      }
+    });
+  }
+}
