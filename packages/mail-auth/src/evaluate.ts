@@ -405,7 +405,14 @@ function buildVerdict(
     arcVerdict = { result: 'none', trusted: false };
   } else {
     let result: ArcVerdict['result'] = checks.arc.status.result;
-    const amsTemp = newest?.messageSignature?.status.result === 'temperror';
+    // The newest AMS is verified inside dkimVerify (dkim stage): a temperror there is temporary only when
+    // its key lookup failed transiently (a malformed d= also gives temperror, permanently).
+    const ams = newest?.messageSignature;
+    const amsKeyOutcome =
+      ams?.status.result === 'temperror'
+        ? broker.outcomeOf('dkim', `${ams.selector ?? ''}._domainkey.${ams.signingDomain ?? ''}`, 'TXT')
+        : undefined;
+    const amsTemp = amsKeyOutcome !== undefined && TRANSIENT_DNS_OUTCOMES.has(amsKeyOutcome);
     if (result === 'fail' && (broker.stageSaw('arc', TRANSIENT_DNS_OUTCOMES) || amsTemp))
       result = 'temperror';
     const aar = checks.arc.authenticationResults;
