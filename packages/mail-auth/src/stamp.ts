@@ -11,10 +11,10 @@ export interface StampContext {
 }
 
 const NOTE_TEXT: Readonly<Record<string, string>> = {
-  'testing-key': 'key in testing mode (t=y), not counted',
-  'body-length-appended': 'content after the signed length (l=), not counted',
+  'testing-key': 'key in testing mode t=y, not counted',
+  'body-length-appended': 'content after the signed length l=, not counted',
   'weak-key': 'key too short',
-  'rsa-sha1': 'rsa-sha1 not accepted (RFC 8601 policy)',
+  'rsa-sha1': 'rsa-sha1 not accepted, RFC 8301',
 };
 
 /**

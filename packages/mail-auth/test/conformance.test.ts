@@ -31,7 +31,8 @@ interface SpfCase {
 function suiteResolver(zonedata: Record<string, ZoneItem[]>): DnsResolver {
   // Rule 5: names match case-insensitively, without the trailing dot.
   const zone = new Map<string, ZoneItem[]>();
-  for (const [name, items] of Object.entries(zonedata)) zone.set(name.toLowerCase().replace(/\.$/, ''), items);
+  for (const [name, items] of Object.entries(zonedata))
+    zone.set(name.toLowerCase().replace(/\.$/, ''), items);
 
   const lookup = (name: string, type: RRType): DnsAnswer | null => {
     const items = zone.get(name);
@@ -58,9 +59,7 @@ function suiteResolver(zonedata: Record<string, ZoneItem[]>): DnsResolver {
         } else records.push(String(value));
       }
     }
-    return records.length > 0
-      ? ({ kind: 'records', records } as DnsAnswer)
-      : { kind: 'nodata' };
+    return records.length > 0 ? ({ kind: 'records', records } as DnsAnswer) : { kind: 'nodata' };
   };
 
   return {
@@ -69,15 +68,19 @@ function suiteResolver(zonedata: Record<string, ZoneItem[]>): DnsResolver {
       const direct = lookup(name, type);
       if (direct === null) {
         // Rule 3: absent names are NXDOMAIN, except names starting with "error." time out.
-        return (name.startsWith('error.')
-          ? { kind: 'error', transient: true, reason: 'timeout' }
-          : { kind: 'nxdomain' }) as DnsAnswer<T>;
+        return (
+          name.startsWith('error.')
+            ? { kind: 'error', transient: true, reason: 'timeout' }
+            : { kind: 'nxdomain' }
+        ) as DnsAnswer<T>;
       }
       if (direct.kind === 'nodata' && type !== 'CNAME') {
         // Rule 4: a CNAME is followed one level.
         const alias = lookup(name, 'CNAME');
         if (alias?.kind === 'records') {
-          const target = String((alias.records as string[])[0]).toLowerCase().replace(/\.$/, '');
+          const target = String((alias.records as string[])[0])
+            .toLowerCase()
+            .replace(/\.$/, '');
           return (lookup(target, type) ?? { kind: 'nxdomain' }) as DnsAnswer<T>;
         }
       }
@@ -108,18 +111,25 @@ describe.skipIf(!spfPresent)('SPF conformance: RFC 7208 suite (openspf/pyspf) th
       const verdict = await evaluateAuthentication(
         {
           message,
-          envelope: { clientIp: c.host, helo: c.helo, mailFrom: c.mailfrom, rcptTo: ['support@helpdesk.example'] },
+          envelope: {
+            clientIp: c.host,
+            helo: c.helo,
+            mailFrom: c.mailfrom,
+            rcptTo: ['support@helpdesk.example'],
+          },
           route: 'native',
           now: NOW,
         },
         policy,
         suiteResolver(c.zonedata),
       );
-      if (!c.expected.includes(verdict.spf.result)) misses.push(`${c.id}: expected ${c.expected}, got ${verdict.spf.result}`);
+      if (!c.expected.includes(verdict.spf.result))
+        misses.push(`${c.id}: expected ${c.expected}, got ${verdict.spf.result}`);
       if (c.explanation !== null && verdict.spf.result === 'fail') {
         explanationsChecked++;
         const want = c.explanation === 'DEFAULT' ? undefined : c.explanation;
-        if (verdict.spf.explanation !== want) explanationMisses.push(`${c.id}: ${verdict.spf.explanation} != ${want}`);
+        if (verdict.spf.explanation !== want)
+          explanationMisses.push(`${c.id}: ${verdict.spf.explanation} != ${want}`);
       }
     }
     console.info(
@@ -154,11 +164,18 @@ describe.skipIf(!arcPresent)('ARC conformance: validation suite (ValiMail arc_te
   const run = async (strict: boolean) => {
     const misses: string[] = [];
     for (const c of cases) {
-      const zone: DnsZone = Object.fromEntries(Object.entries(c.txt_records).map(([n, v]) => [n, { TXT: [v] }]));
+      const zone: DnsZone = Object.fromEntries(
+        Object.entries(c.txt_records).map(([n, v]) => [n, { TXT: [v] }]),
+      );
       const verdict = await evaluateAuthentication(
         {
           message: c.message,
-          envelope: { clientIp: '192.0.2.1', helo: 'mail.example.org', mailFrom: null, rcptTo: ['arc@dmarc.org'] },
+          envelope: {
+            clientIp: '192.0.2.1',
+            helo: 'mail.example.org',
+            mailFrom: null,
+            rcptTo: ['arc@dmarc.org'],
+          },
           route: 'forwarded',
           now: NOW,
         },
@@ -178,15 +195,25 @@ describe.skipIf(!arcPresent)('ARC conformance: validation suite (ValiMail arc_te
 
   it('RFC 8617: 169/171 chains validated as expected in strict mode; the 2 misses are the known draft-era cases', async () => {
     const misses = await run(true);
-    console.info(`[mail-auth] ARC validation suite (strict): ${cases.length - misses.length}/${cases.length}; misses: ${misses.join(', ')}`);
+    console.info(
+      `[mail-auth] ARC validation suite (strict): ${cases.length - misses.length}/${cases.length}; misses: ${misses.join(', ')}`,
+    );
     expect(misses).toEqual(KNOWN_ARC_MISSES);
   }, 60_000);
 
   it('RFC 8617: lenient DKIM mode (dkim.strict=false) scores 166/171 (lenient ARC-Seal tag syntax)', async () => {
     const misses = await run(false);
-    console.info(`[mail-auth] ARC validation suite (lenient): ${cases.length - misses.length}/${cases.length}`);
+    console.info(
+      `[mail-auth] ARC validation suite (lenient): ${cases.length - misses.length}/${cases.length}`,
+    );
     expect(misses.sort()).toEqual(
-      ['ams_fields_h_empty', 'as_format_inv_tag_key', 'as_format_tags_dup', 'as_format_tags_key_case', 'as_format_tags_sc'].sort(),
+      [
+        'ams_fields_h_empty',
+        'as_format_inv_tag_key',
+        'as_format_tags_dup',
+        'as_format_tags_key_case',
+        'as_format_tags_sc',
+      ].sort(),
     );
   }, 60_000);
 });
@@ -198,7 +225,10 @@ describe.skipIf(!arcPresent)('ARC conformance: validation suite (ValiMail arc_te
 const dkimpyPresent = corpusAvailable('dkim-dkimpy');
 describe.skipIf(!dkimpyPresent)('DKIM conformance: RFC 8463 example message (dkimpy)', () => {
   it('RFC 8463: both the ed25519-sha256 and the rsa-sha256 signature pass and authenticate the From domain', async () => {
-    const dns = JSON.parse(readCorpusFile('dkim-dkimpy/dns.json').toString('utf8')) as Record<string, { TXT: string }>;
+    const dns = JSON.parse(readCorpusFile('dkim-dkimpy/dns.json').toString('utf8')) as Record<
+      string,
+      { TXT: string }
+    >;
     const zone: DnsZone = {
       ...Object.fromEntries(Object.entries(dns).map(([n, v]) => [n, { TXT: [v.TXT] }])),
       '_dmarc.football.example.com': { TXT: ['v=DMARC1; p=reject'] },
@@ -206,7 +236,12 @@ describe.skipIf(!dkimpyPresent)('DKIM conformance: RFC 8463 example message (dki
     const verdict = await evaluateAuthentication(
       {
         message: readCorpusFile('dkim-dkimpy/rfc8463-a.eml'),
-        envelope: { clientIp: '192.0.2.20', helo: 'mail.football.example.com', mailFrom: 'joe@football.example.com', rcptTo: ['suzie@shopping.example.net'] },
+        envelope: {
+          clientIp: '192.0.2.20',
+          helo: 'mail.football.example.com',
+          mailFrom: 'joe@football.example.com',
+          rcptTo: ['suzie@shopping.example.net'],
+        },
         route: 'native',
         now: NOW,
       },

@@ -18,7 +18,7 @@ interface SignatureData {
 const { dkimSign } = require('mailauth/lib/dkim/sign') as {
   dkimSign: (
     input: Buffer,
-    options: { signTime: Date; canonicalization?: string; signatureData: SignatureData[] },
+    options: { signTime: Date; expires?: Date; canonicalization?: string; signatureData: SignatureData[] },
   ) => Promise<{ signatures: string; errors: unknown[] }>;
 };
 const { sealMessage } = require('mailauth/lib/arc') as {
@@ -72,10 +72,12 @@ export function keyRecord(key: KeyPair, extra = ''): ZoneEntry {
 export async function sign(
   message: string,
   signers: readonly (Omit<SignatureData, 'privateKey'> & { key: KeyPair })[],
+  expires?: Date,
 ): Promise<Buffer> {
   const raw = Buffer.from(message);
   const out = await dkimSign(raw, {
     signTime: SIGN_TIME,
+    ...(expires === undefined ? {} : { expires }),
     canonicalization: 'relaxed/relaxed',
     signatureData: signers.map(({ key, ...rest }) => ({ ...rest, privateKey: key.privateKey })),
   });
