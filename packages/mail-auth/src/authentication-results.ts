@@ -168,10 +168,13 @@ export function parseAuthenticationResults(value: string): ParsedAuthenticationR
     else groups[groups.length - 1]!.push(t);
   }
   const head = groups[0]!;
-  const authservId = head[0] !== undefined && head[0].kind !== '=' ? (textOf(head[0]) ?? '') : '';
+  // A field that starts with "method=result" has no authserv-id (Microsoft writes these): then the first
+  // group is a result, and no trust can be placed in the field.
+  const headIsResult = head[1]?.kind === '=' || head[1]?.kind === '/';
+  const authservId = headIsResult ? '' : (textOf(head[0]) ?? '');
   if (authservId === '') problems.push('missing-authserv-id');
   const results: AuthResultEntry[] = [];
-  for (const group of groups.slice(1)) {
+  for (const group of headIsResult ? groups : groups.slice(1)) {
     if (group.length === 0) continue;
     if (group.length === 1 && textOf(group[0])?.toLowerCase() === 'none') continue;
     if (results.length >= AUTH_RESULTS_LIMITS.maxResults) {
