@@ -69,12 +69,12 @@ export class HeaderList implements Iterable<HeaderField> {
     this.truncated = truncated;
     // A Map, not an object: header names such as `__proto__` or `constructor` are ordinary keys here.
     const index = new Map<string, number[]>();
-    this.fields.forEach((field, i) => {
-      const key = field.name.toLowerCase();
+    for (let i = 0; i < this.fields.length; i++) {
+      const key = this.fields[i]!.name.toLowerCase();
       const at = index.get(key);
       if (at) at.push(i);
       else index.set(key, [i]);
-    });
+    }
     this.#index = index;
   }
 
@@ -116,7 +116,10 @@ export class HeaderList implements Iterable<HeaderField> {
  * @example
  * const list = createHeaderList([{ name: 'From', value: 'Ann <ann@example.com>' }]);
  */
-export function createHeaderList(fields: Iterable<HeaderField>, defects: readonly HeaderDefect[] = []): HeaderList {
+export function createHeaderList(
+  fields: Iterable<HeaderField>,
+  defects: readonly HeaderDefect[] = [],
+): HeaderList {
   return new HeaderList(
     [...fields].map((f) => ({ name: f.name, value: f.value })),
     defects,

@@ -6,3 +6,12 @@ declare module 'libmime' {
   const libmime: Libmime;
   export default libmime;
 }
+
+declare module 'punycode.js' {
+  interface Punycode {
+    toUnicode(domain: string): string;
+    toASCII(domain: string): string;
+  }
+  const punycode: Punycode;
+  export default punycode;
+}
