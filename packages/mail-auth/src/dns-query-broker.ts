@@ -135,10 +135,16 @@ function interpret(type: RRType, answer: unknown): Settled {
   }
 }
 
+/**
+ * The error mailauth is given, as node:dns would throw it. An Error without a captured stack: a failing
+ * lookup is routine here (every "no key", every DMARC tree-walk step), and capturing a stack trace for each
+ * cost more than the rest of the broker together.
+ */
 function failure(settled: Settled, type: string, name: string): Error & { code: string } {
-  return Object.assign(new Error(`query${type} ${settled.code} ${name} (${settled.outcome})`), {
-    code: settled.code ?? 'ESERVFAIL',
-  });
+  const error = Object.create(Error.prototype) as Error & { code: string };
+  error.message = `query${type} ${settled.code} ${name} (${settled.outcome})`;
+  error.code = settled.code ?? 'ESERVFAIL';
+  return error;
 }
 
 /**
@@ -167,7 +173,10 @@ export class DnsQueryBroker {
     this.#maxLog = limits.maxQueries * 2 + 64;
   }
 
-  /** Starts the deadline clock (a timer; the evaluator reads no clock value). */
+  /**
+   * Starts the deadline clock (a timer; the evaluator reads no clock value). `onDeadline` runs when it
+   * fires, after every pending query has been failed.
+   */
   start(onDeadline?: () => void): void {
     this.#deadlineTimer = setTimeout(() => {
       this.deadlineReached = true;
@@ -184,7 +193,27 @@ export class DnsQueryBroker {
 
   /** mailauth's resolver function for one stage. */
   forStage(stage: DnsStage): NodeStyleResolver {
+    return this.#resolverFor(() => stage);
+  }
+
+  /**
+   * One resolver function whose stage label can be moved on (DKIM, then ARC). mailauth shares its key cache
+   * between dkimVerify and arc only when both get the same function, so an ARC-Seal key that is also the
+   * newest AMS key is fetched and parsed once, as mailauth does on its own.
+   */
+  forSequentialStages(first: DnsStage): { resolver: NodeStyleResolver; moveTo: (stage: DnsStage) => void } {
+    let stage = first;
+    return {
+      resolver: this.#resolverFor(() => stage),
+      moveTo: (next: DnsStage) => {
+        stage = next;
+      },
+    };
+  }
+
+  #resolverFor(currentStage: () => DnsStage): NodeStyleResolver {
     return async (rawName: string, rawType: string) => {
+      const stage = currentStage();
       const type = String(rawType).toUpperCase();
       const name = normalizeDnsName(String(rawName));
       const shownName = name ?? String(rawName).slice(0, 300);
@@ -253,7 +282,14 @@ export class DnsQueryBroker {
 
   #ask(name: string, type: RRType): Promise<Settled> {
     return new Promise<Settled>((resolve) => {
-      const controller = new AbortController();
+      // Created only when the resolver reads `signal` (an AbortController costs more than an in-memory answer).
+      let controller: AbortController | undefined;
+      const options = {
+        get signal(): AbortSignal {
+          controller ??= new AbortController();
+          return controller.signal;
+        },
+      };
       let done = false;
       const finish = (settled: Settled): void => {
         if (done) return;
@@ -263,16 +299,24 @@ export class DnsQueryBroker {
         resolve(settled);
       };
       const onDeadline = (): void => {
-        controller.abort();
+        controller?.abort();
         finish({ outcome: 'deadline', code: 'ETIMEOUT' });
       };
-      const timer = setTimeout(() => {
-        controller.abort();
-        finish({ outcome: 'timeout', code: 'ETIMEOUT' });
-      }, this.#limits.queryTimeoutMs);
+      let timer: ReturnType<typeof setTimeout> | undefined;
       this.#inFlight.add(onDeadline);
+      // The per-query timer starts once the answer is not already there a couple of microtasks later: an
+      // in-memory or cached resolver never pays for a timer, a network resolver gets the full timeout.
+      Promise.resolve()
+        .then(() => undefined)
+        .then(() => {
+          if (done) return;
+          timer = setTimeout(() => {
+            controller?.abort();
+            finish({ outcome: 'timeout', code: 'ETIMEOUT' });
+          }, this.#limits.queryTimeoutMs);
+        });
       try {
-        Promise.resolve(this.#resolver.resolve(name, type, { signal: controller.signal })).then(
+        Promise.resolve(this.#resolver.resolve(name, type, options)).then(
           (answer) => finish(interpret(type, answer)),
           () => finish({ outcome: 'resolver-threw', code: 'ESERVFAIL' }),
         );

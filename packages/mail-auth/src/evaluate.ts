@@ -109,13 +109,16 @@ interface Prepared {
 }
 
 function prepareMessage(bytes: Uint8Array, policy: AuthPolicy): Prepared {
-  const headers = parseHeaders(bytes);
-  const authResults = headers.getAll('authentication-results');
+  // A byte scan for the field spans is all most messages need; the header parser runs only when there are
+  // Authentication-Results fields to read.
+  const { fields, bodyStart } = rawHeaderFields(bytes);
+  const authResults = fields.some((f) => f.name === 'authentication-results')
+    ? parseHeaders(bytes).getAll('authentication-results')
+    : [];
   const tooLarge = bytes.length > policy.maxMessageBytes;
-  const dkimCount = headers.getAll('dkim-signature').length;
+  const dkimCount = fields.reduce((n, f) => (f.name === 'dkim-signature' ? n + 1 : n), 0);
   if (!tooLarge && dkimCount <= policy.dkim.maxSignatures)
     return { forDkim: bytes, tooLarge, notVerified: 0, authResults };
-  const { fields, bodyStart } = rawHeaderFields(bytes);
   const drop = new Set<RawFieldSpan>();
   let seen = 0;
   for (const f of fields) {
@@ -148,10 +151,11 @@ async function runChecks(
 ): Promise<Checks> {
   const checks: Checks = { dkim: null, spf: null, arc: null, dmarc: null, failed: false };
   const now = new Date(input.now instanceof Date ? input.now.getTime() : input.now);
+  const keys = broker.forSequentialStages('dkim');
   try {
     const [dkimResult, spfResult] = await Promise.all([
       dkimVerify(prepared.forDkim, {
-        resolver: broker.forStage('dkim'),
+        resolver: keys.resolver,
         minBitLength: policy.dkim.minRsaBits,
         rejectRsaSha1: true,
         curTime: now,
@@ -170,8 +174,9 @@ async function runChecks(
     checks.spf = spfResult;
     if (!prepared.tooLarge) {
       const arcData: ArcData = dkimResult.arc ?? { chain: false };
+      keys.moveTo('arc');
       checks.arc = await arc(arcData, {
-        resolver: broker.forStage('arc'),
+        resolver: keys.resolver,
         minBitLength: policy.dkim.minRsaBits,
         strict: policy.dkim.strict,
         ip: input.envelope.clientIp,
@@ -250,11 +255,16 @@ export async function evaluateAuthentication(
         ...(r.status.underSized === undefined ? {} : { underSized: r.status.underSized }),
       }));
 
+  // After the DNS deadline every pending query has failed and mailauth finishes on its own; the grace timer
+  // (started only then) bounds the rare case where it would not.
   let hardTimer: ReturnType<typeof setTimeout> | undefined;
+  let giveUp: (value: 'deadline') => void = () => {};
   const hardDeadline = new Promise<'deadline'>((resolve) => {
-    hardTimer = setTimeout(() => resolve('deadline'), policy.dns.deadlineMs + DEADLINE_GRACE_MS);
+    giveUp = resolve;
   });
-  broker.start();
+  broker.start(() => {
+    hardTimer = setTimeout(() => giveUp('deadline'), DEADLINE_GRACE_MS);
+  });
   let checks: Checks | 'deadline';
   try {
     checks = await Promise.race([runChecks(prepared, input, policy, broker, helo, counted), hardDeadline]);

@@ -103,13 +103,25 @@ function domainList(list: readonly string[] | undefined, what: string): readonly
 
 /**
  * Fills in the defaults of a policy and checks it. Throws a TypeError that says how to fix a bad option
- * (these are programmer errors, not attacker input).
+ * (these are programmer errors, not attacker input). Resolve once and pass the result to every
+ * {@link evaluateAuthentication} call: a resolved policy is not checked again.
  *
  * @example
  * const policy = resolveAuthPolicy({ authservId: 'mx.helpdesk.example', mode: 'native' });
  * policy.dkim.maxSignatures; // 10
  */
 export function resolveAuthPolicy(options: AuthPolicyOptions): AuthPolicy {
+  // A policy this function returned is already checked and frozen: pass it through (callers resolve once
+  // and reuse it for every message).
+  if (resolvedPolicies.has(options as AuthPolicy)) return options as AuthPolicy;
+  const policy = checkAndFill(options);
+  resolvedPolicies.add(policy);
+  return policy;
+}
+
+const resolvedPolicies = new WeakSet<AuthPolicy>();
+
+function checkAndFill(options: AuthPolicyOptions): AuthPolicy {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError(
       "mail-auth policy: pass an object such as { authservId: 'mx.example.com', mode: 'native' }",
