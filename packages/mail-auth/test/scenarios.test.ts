@@ -150,6 +150,29 @@ describe('direct signed mail', () => {
   });
 });
 
+describe('size bound', () => {
+  it('a message over maxMessageBytes is not body-verified: DKIM and ARC skipped, SPF and DMARC still decide', async () => {
+    const message = await sign(customerMessage(), [
+      { signingDomain: 'example.com', selector: 'rsa2026', key: exampleRsa },
+    ]);
+    const run = (maxMessageBytes: number, envelope = direct) =>
+      evaluateAuthentication(
+        { message, envelope, route: 'native', now: NOW },
+        policy({ maxMessageBytes }),
+        createMemoryResolver(zone),
+      );
+    const small = await run(message.length);
+    expect(small.method).toBe('dkim');
+    const bounded = await run(message.length - 1);
+    expect(bounded.reasons).toContain('message-too-large');
+    expect(bounded.dkim).toEqual([]);
+    expect(bounded.arc.result).toBe('skipped');
+    expect(bounded.dnsLog.some((e) => e.stage === 'dkim')).toBe(false);
+    expect(bounded).toMatchObject({ method: 'spf', disposition: 'accept' }); // aligned SPF still authenticates
+    expect((await run(message.length - 1, spoofer)).disposition).toBe('reject');
+  });
+});
+
 describe('a forward through a list that breaks DKIM (ARC, RFC 8617 §7.2)', () => {
   let forwarded: Buffer;
   let forwardedUntrusted: Buffer;
