@@ -188,7 +188,7 @@ export class DnsQueryBroker {
   /** Clears the timers; pending queries stay abandoned. */
   stop(): void {
     clearTimeout(this.#deadlineTimer);
-    for (const stop of [...this.#inFlight]) stop();
+    if (this.#inFlight.size > 0) for (const stop of [...this.#inFlight]) stop();
   }
 
   /** mailauth's resolver function for one stage. */
@@ -241,20 +241,21 @@ export class DnsQueryBroker {
           settled = await pending;
         }
       }
-      this.#record({
+      const entry: { -readonly [K in keyof DnsQueryLogEntry]: DnsQueryLogEntry[K] } = {
         stage,
         name: shownName,
         type,
         outcome: settled.outcome,
         code: settled.code,
         cached,
-        ...(settled.reason === undefined ? {} : { reason: settled.reason }),
-      });
+      };
+      if (settled.reason !== undefined) entry.reason = settled.reason;
+      this.#record(entry);
       if (settled.records !== undefined) {
-        // mailauth sorts MX lists in place: every caller gets its own copy.
-        return settled.records.map((r) =>
-          Array.isArray(r) ? r.slice() : typeof r === 'object' ? { ...r } : r,
-        );
+        // mailauth sorts MX lists in place and keeps TXT arrays: every caller gets its own copy.
+        if (type === 'TXT') return settled.records.map((r) => (r as string[]).slice());
+        if (type === 'MX') return settled.records.map((r) => ({ ...(r as object) }));
+        return settled.records.slice();
       }
       throw failure(settled, type, shownName);
     };

@@ -36,9 +36,18 @@ const FAILURES: readonly ZoneFailure[] = ['timeout', 'servfail', 'refused', 'han
 
 /** Lower case, no trailing dot; null when the name is not a valid DNS name (what `node:dns` calls EBADNAME). */
 export function normalizeDnsName(name: string): string | null {
-  const lower = name.toLowerCase().replace(/\.$/, '');
+  let lower = name.toLowerCase();
+  if (lower.endsWith('.')) lower = lower.slice(0, -1);
   if (lower.length === 0 || lower.length > 253) return null;
-  for (const label of lower.split('.')) if (label.length === 0 || label.length > 63) return null;
+  // label lengths 1..63, without splitting (this runs for every query)
+  let labelStart = 0;
+  for (let i = 0; i <= lower.length; i++) {
+    if (i === lower.length || lower.charCodeAt(i) === 0x2e) {
+      const length = i - labelStart;
+      if (length === 0 || length > 63) return null;
+      labelStart = i + 1;
+    }
+  }
   return lower;
 }
 

@@ -132,7 +132,7 @@ describe('DKIM key lookup outcomes', () => {
     const elapsed = performance.now() - started;
     expect(keyEntry(v)).toMatchObject({ outcome: 'timeout', code: 'ETIMEOUT' });
     expect(v).toMatchObject({ disposition: 'defer', temporary: true });
-    expect(elapsed).toBeLessThan(policy.dns.deadlineMs + 250);
+    expect(elapsed).toBeLessThan(2000); // the 100 ms per-query timeout, not the 5 s deadline, ended the wait
   });
 
   it('a never-settling _dmarc lookup under a long per-query timeout is cut by the evaluation deadline: defer', async () => {
