@@ -22,10 +22,11 @@ const spoofer = {
   mailFrom: 'bounce@spoof.test',
   rcptTo: ['support@helpdesk.example'],
 };
+// The deadline is far above the per-query timeout: only the tests about waiting meet it, even on a loaded machine.
 const policy = {
   authservId: 'mx.helpdesk.example',
   mode: 'native' as const,
-  dns: { queryTimeoutMs: 100, maxQueries: 50, deadlineMs: 400 },
+  dns: { queryTimeoutMs: 100, maxQueries: 50, deadlineMs: 5000 },
 };
 
 /** The memory zone, except that one name/type answers whatever `answer` does. */
@@ -142,7 +143,7 @@ describe('DKIM key lookup outcomes', () => {
       { ...policy, dns: { queryTimeoutMs: 60_000, maxQueries: 50, deadlineMs: 150 } },
       createMemoryResolver({ ...zone, '_dmarc.example.com': { fail: 'hang' } }),
     );
-    expect(performance.now() - started).toBeLessThan(150 + 250 + 100);
+    expect(performance.now() - started).toBeLessThan(3000); // the 150 ms deadline, not the 60 s query timeout
     expect(v.dnsLog.find((e) => e.name === '_dmarc.example.com')).toMatchObject({
       outcome: 'deadline',
       code: 'ETIMEOUT',
