@@ -187,7 +187,13 @@ export function parseAuthenticationResults(value: string): ParsedAuthenticationR
   return { authservId, results, problems };
 }
 
-/** The value of a property of an entry (`ptype.property`), or undefined. */
+/**
+ * The value of a property of an entry (`ptype.property`), or undefined.
+ *
+ * @example
+ * const [dmarc] = parseAuthenticationResults('mx.example.net; dmarc=pass header.from=example.com').results;
+ * authResultProperty(dmarc!, 'header', 'from'); // 'example.com'
+ */
 export function authResultProperty(
   entry: AuthResultEntry,
   ptype: string,
@@ -199,14 +205,26 @@ export function authResultProperty(
 // RFC 2045 token characters: anything printable but tspecials and space.
 const TOKEN = /^[!#$%&'*+\-.0-9A-Z^_`a-z{|}~@]+$/;
 
-/** A property value as written in a header: a token when it can be, a quoted-string otherwise. */
+/**
+ * A property value as written in a header: a token when it can be, a quoted-string otherwise; control
+ * characters are removed so a value can never end the header field.
+ *
+ * @example
+ * formatAuthValue('bounces@example.com'); // 'bounces@example.com'
+ * formatAuthValue('two words'); // '"two words"'
+ */
 export function formatAuthValue(value: string): string {
   const clean = value.replace(/[\x00-\x1f\x7f]/g, '').slice(0, 512);
   if (clean !== '' && TOKEN.test(clean)) return clean;
   return `"${clean.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
-/** A comment: control characters removed, parentheses and backslashes escaped, bounded. */
+/**
+ * A comment: control characters removed, parentheses and backslashes escaped, bounded.
+ *
+ * @example
+ * formatAuthComment('p=REJECT (test)'); // '(p=REJECT \\(test\\))'
+ */
 export function formatAuthComment(text: string): string {
   const clean = text.replace(/[\x00-\x1f\x7f]/g, ' ').slice(0, 256);
   return `(${clean.replace(/[\\()]/g, (c) => `\\${c}`)})`;

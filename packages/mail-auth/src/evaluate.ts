@@ -5,7 +5,7 @@ import { type DmarcResponse, evaluateDmarc } from 'mailauth/lib/dmarc/index.js';
 import { type SpfResult, spf } from 'mailauth/lib/spf/index.js';
 import { authResultProperty, parseAuthenticationResults } from './authentication-results.js';
 import { type AuthState, decideDisposition, type UnauthenticatedClass } from './disposition.js';
-import { DnsQueryBroker, TRANSIENT_DNS_OUTCOMES } from './dns-query-broker.js';
+import { DnsQueryBroker, type DnsQueryOutcome, TRANSIENT_DNS_OUTCOMES } from './dns-query-broker.js';
 import type { DnsResolver } from './dns-resolver.js';
 import { type AuthPolicy, type AuthPolicyOptions, type AuthRoute, resolveAuthPolicy } from './policy.js';
 import { type RawFieldSpan, rawHeaderFields, withoutFields } from './raw-header-fields.js';
@@ -28,7 +28,7 @@ const ROUTES: readonly AuthRoute[] = ['native', 'forwarded', 'connector'];
 const DEADLINE_GRACE_MS = 250;
 const encoder = new TextEncoder();
 
-const PERMANENT_DNS: ReadonlySet<string> = new Set(['permanent-error']);
+const PERMANENT_DNS: ReadonlySet<DnsQueryOutcome> = new Set<DnsQueryOutcome>(['permanent-error']);
 
 function checkInput(input: AuthInput, resolver: DnsResolver): void {
   if (typeof input !== 'object' || input === null) {
@@ -399,7 +399,7 @@ function buildVerdict(
   if (spfResult === 'temperror' && checks.spf !== null) {
     if (broker.stageSaw('spf', TRANSIENT_DNS_OUTCOMES)) {
       if (couldAlign(spfDomain, dmarcResponse?.alignment?.spf?.strict)) temporaryCauses.push('spf-temperror');
-    } else if (broker.stageSaw('spf', PERMANENT_DNS as ReadonlySet<never>)) add('dns-permanent-error');
+    } else if (broker.stageSaw('spf', PERMANENT_DNS)) add('dns-permanent-error');
   }
 
   // ---- ARC ----
