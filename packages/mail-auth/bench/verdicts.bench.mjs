@@ -195,24 +195,33 @@ async function mailauthDirect(c) {
 
 // Verdicts per CPU-second of this process (user + system time), so that other work on a shared machine
 // does not count against either side; both sides alternate in short batches to cancel drift.
-async function perCpuSecond(fn, c, iterations) {
-  // CPU time of the main thread (the one a verdict runs on); Node < 23.9 falls back to the whole process.
-  const usage =
-    typeof process.threadCpuUsage === 'function'
-      ? process.threadCpuUsage.bind(process)
-      : process.cpuUsage.bind(process);
+// CPU time of the main thread (the one a verdict runs on); Node < 23.9 falls back to the whole process.
+const usage =
+  typeof process.threadCpuUsage === 'function'
+    ? process.threadCpuUsage.bind(process)
+    : process.cpuUsage.bind(process);
+const cpuSeconds = (since) => {
+  const used = usage(since);
+  return (used.user + used.system) / 1e6;
+};
+
+/** Verdicts per CPU-second: runs batches of 50 until `seconds` of CPU time have been spent. */
+async function perCpuSecond(fn, c, seconds) {
   const start = usage();
-  for (let i = 0; i < iterations; i++) await fn(c);
-  const used = usage(start);
-  return iterations / ((used.user + used.system) / 1e6);
+  let done = 0;
+  do {
+    for (let i = 0; i < 50; i++) await fn(c);
+    done += 50;
+  } while (cpuSeconds(start) < seconds);
+  return done / cpuSeconds(start);
 }
 
 if (process.env.BENCH_SIDE) {
-  // child: warm up, then measure one side on one case
+  // child: warm up, then measure one side on one case for two CPU-seconds
   const c = cases[Number(process.env.BENCH_CASE)];
   const fn = process.env.BENCH_SIDE === 'ours' ? ours : mailauthDirect;
-  await perCpuSecond(fn, c, 300);
-  process.stdout.write(String(await perCpuSecond(fn, c, 400)));
+  await perCpuSecond(fn, c, 1);
+  process.stdout.write(String(await perCpuSecond(fn, c, 2)));
   process.exit(0);
 }
 
@@ -232,7 +241,7 @@ let worst = Number.POSITIVE_INFINITY;
 for (const [index, c] of cases.entries()) {
   const oursRuns = [];
   const directRuns = [];
-  for (let round = 0; round < 7; round++) {
+  for (let round = 0; round < 5; round++) {
     directRuns.push(measure('direct', index));
     oursRuns.push(measure('ours', index));
   }
