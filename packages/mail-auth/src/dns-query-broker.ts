@@ -70,6 +70,12 @@ interface Settled {
 
 const RR_TYPES: ReadonlySet<string> = new Set(['TXT', 'A', 'AAAA', 'MX', 'PTR', 'CNAME']);
 
+const BAD_NAME: Settled = Object.freeze({ outcome: 'bad-name', code: 'EBADNAME' });
+const DEADLINE: Settled = Object.freeze({ outcome: 'deadline', code: 'ETIMEOUT' });
+const TIMEOUT: Settled = Object.freeze({ outcome: 'timeout', code: 'ETIMEOUT' });
+const BUDGET_EXCEEDED: Settled = Object.freeze({ outcome: 'budget-exceeded', code: 'ENOTFOUND' });
+const RESOLVER_THREW: Settled = Object.freeze({ outcome: 'resolver-threw', code: 'ESERVFAIL' });
+
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** Copies and checks the records of an answer; null when their shape is not the one of the type. */
@@ -166,6 +172,7 @@ export class DnsQueryBroker {
   readonly #inFlight = new Set<() => void>();
   readonly #maxLog: number;
   #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  #onDeadline: (() => void) | undefined;
 
   constructor(resolver: DnsResolver, limits: DnsLimits) {
     this.#resolver = resolver;
@@ -174,20 +181,27 @@ export class DnsQueryBroker {
   }
 
   /**
-   * Starts the deadline clock (a timer; the evaluator reads no clock value). `onDeadline` runs when it
-   * fires, after every pending query has been failed.
+   * Arms the deadline (a timer; the evaluator reads no clock value). The timer itself starts with the first
+   * query that has to wait (an answer not there two microtasks after the question): evaluations answered
+   * from memory never pay for it, and with a network resolver that is the first lookup, at the start.
+   * `onDeadline` runs when it fires, after every pending query has been failed.
    */
   start(onDeadline?: () => void): void {
+    this.#onDeadline = onDeadline;
+  }
+
+  #armDeadline(): void {
+    if (this.#deadlineTimer !== undefined || this.deadlineReached) return;
     this.#deadlineTimer = setTimeout(() => {
       this.deadlineReached = true;
       for (const stop of [...this.#inFlight]) stop();
-      onDeadline?.();
+      this.#onDeadline?.();
     }, this.#limits.deadlineMs);
   }
 
   /** Clears the timers; pending queries stay abandoned. */
   stop(): void {
-    clearTimeout(this.#deadlineTimer);
+    if (this.#deadlineTimer !== undefined) clearTimeout(this.#deadlineTimer);
     if (this.#inFlight.size > 0) for (const stop of [...this.#inFlight]) stop();
   }
 
@@ -212,53 +226,61 @@ export class DnsQueryBroker {
   }
 
   #resolverFor(currentStage: () => DnsStage): NodeStyleResolver {
-    return async (rawName: string, rawType: string) => {
+    // Not an async function: one promise hop per query instead of several (this runs for every lookup).
+    return (rawName: string, rawType: string): Promise<unknown> => {
       const stage = currentStage();
       const type = String(rawType).toUpperCase();
       const name = normalizeDnsName(String(rawName));
       const shownName = name ?? String(rawName).slice(0, 300);
-      let settled: Settled;
-      let cached = false;
+      let immediate: Settled;
       if (name === null || !RR_TYPES.has(type)) {
-        settled = { outcome: 'bad-name', code: 'EBADNAME' };
+        immediate = BAD_NAME;
       } else {
         const key = `${type} ${name}`;
         const hit = this.#cache.get(key);
-        if (hit !== undefined) {
-          cached = true;
-          settled = await hit;
-        } else if (this.deadlineReached) {
-          settled = { outcome: 'deadline', code: 'ETIMEOUT' };
+        if (hit !== undefined)
+          return hit.then((settled) => this.#deliver(stage, shownName, type, settled, true));
+        if (this.deadlineReached) {
+          immediate = DEADLINE;
         } else if (this.sent >= this.#limits.maxQueries) {
           // Over budget: "does not exist", so the lookup is unverifiable rather than temporary; the
           // evaluator reads budgetExceeded and never lets such a message through unauthenticated.
           this.budgetExceeded = true;
-          settled = { outcome: 'budget-exceeded', code: 'ENOTFOUND' };
+          immediate = BUDGET_EXCEEDED;
         } else {
           this.sent += 1;
           const pending = this.#ask(name, type as RRType);
           this.#cache.set(key, pending);
-          settled = await pending;
+          return pending.then((settled) => this.#deliver(stage, shownName, type, settled, false));
         }
       }
-      const entry: { -readonly [K in keyof DnsQueryLogEntry]: DnsQueryLogEntry[K] } = {
-        stage,
-        name: shownName,
-        type,
-        outcome: settled.outcome,
-        code: settled.code,
-        cached,
-      };
-      if (settled.reason !== undefined) entry.reason = settled.reason;
-      this.#record(entry);
-      if (settled.records !== undefined) {
-        // mailauth sorts MX lists in place and keeps TXT arrays: every caller gets its own copy.
-        if (type === 'TXT') return settled.records.map((r) => (r as string[]).slice());
-        if (type === 'MX') return settled.records.map((r) => ({ ...(r as object) }));
-        return settled.records.slice();
+      try {
+        return Promise.resolve(this.#deliver(stage, shownName, type, immediate, false));
+      } catch (error) {
+        return Promise.reject(error);
       }
-      throw failure(settled, type, shownName);
     };
+  }
+
+  /** Logs one query and gives mailauth its answer: the records (a copy), or throws the node:dns error. */
+  #deliver(stage: DnsStage, name: string, type: string, settled: Settled, cached: boolean): unknown[] {
+    const entry: { -readonly [K in keyof DnsQueryLogEntry]: DnsQueryLogEntry[K] } = {
+      stage,
+      name,
+      type,
+      outcome: settled.outcome,
+      code: settled.code,
+      cached,
+    };
+    if (settled.reason !== undefined) entry.reason = settled.reason;
+    this.#record(entry);
+    if (settled.records !== undefined) {
+      // mailauth sorts MX lists in place and keeps TXT arrays: every caller gets its own copy.
+      if (type === 'TXT') return settled.records.map((r) => (r as string[]).slice());
+      if (type === 'MX') return settled.records.map((r) => ({ ...(r as object) }));
+      return settled.records.slice();
+    }
+    throw failure(settled, type, name);
   }
 
   /** Whether any query of the stage ended in one of the outcomes. */
@@ -282,48 +304,51 @@ export class DnsQueryBroker {
   }
 
   #ask(name: string, type: RRType): Promise<Settled> {
+    // Created only when the resolver reads `signal` (an AbortController costs more than an in-memory answer).
+    let controller: AbortController | undefined;
+    const options = {
+      get signal(): AbortSignal {
+        controller ??= new AbortController();
+        return controller.signal;
+      },
+    };
+    let call: Promise<Settled>;
+    try {
+      call = Promise.resolve(this.#resolver.resolve(name, type, options)).then(
+        (answer) => interpret(type, answer),
+        () => RESOLVER_THREW,
+      );
+    } catch {
+      return Promise.resolve(RESOLVER_THREW);
+    }
     return new Promise<Settled>((resolve) => {
-      // Created only when the resolver reads `signal` (an AbortController costs more than an in-memory answer).
-      let controller: AbortController | undefined;
-      const options = {
-        get signal(): AbortSignal {
-          controller ??= new AbortController();
-          return controller.signal;
-        },
-      };
       let done = false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const finish = (settled: Settled): void => {
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        if (timer !== undefined) clearTimeout(timer);
         this.#inFlight.delete(onDeadline);
         resolve(settled);
       };
       const onDeadline = (): void => {
         controller?.abort();
-        finish({ outcome: 'deadline', code: 'ETIMEOUT' });
+        finish(DEADLINE);
       };
-      let timer: ReturnType<typeof setTimeout> | undefined;
       this.#inFlight.add(onDeadline);
-      // The per-query timer starts once the answer is not already there a couple of microtasks later: an
-      // in-memory or cached resolver never pays for a timer, a network resolver gets the full timeout.
-      Promise.resolve()
-        .then(() => undefined)
-        .then(() => {
+      call.then(finish);
+      // The per-query timer starts once the answer is not already there two microtasks later: an in-memory
+      // or cached resolver never pays for a timer, a network resolver gets the full timeout.
+      queueMicrotask(() =>
+        queueMicrotask(() => {
           if (done) return;
+          this.#armDeadline();
           timer = setTimeout(() => {
             controller?.abort();
-            finish({ outcome: 'timeout', code: 'ETIMEOUT' });
+            finish(TIMEOUT);
           }, this.#limits.queryTimeoutMs);
-        });
-      try {
-        Promise.resolve(this.#resolver.resolve(name, type, options)).then(
-          (answer) => finish(interpret(type, answer)),
-          () => finish({ outcome: 'resolver-threw', code: 'ESERVFAIL' }),
-        );
-      } catch {
-        finish({ outcome: 'resolver-threw', code: 'ESERVFAIL' });
-      }
+        }),
+      );
     });
   }
 }
