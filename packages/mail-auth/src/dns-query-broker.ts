@@ -45,7 +45,10 @@ export interface DnsLimits {
   readonly queryTimeoutMs: number;
   /** Queries sent to the resolver per message at most; past it, lookups answer "does not exist". */
   readonly maxQueries: number;
-  /** The whole evaluation stops waiting for DNS after this many milliseconds (pending queries time out). */
+  /**
+   * The evaluation stops waiting for DNS this many milliseconds after its first query that had to wait
+   * (pending and later queries then fail as timeouts).
+   */
   readonly deadlineMs: number;
 }
 
