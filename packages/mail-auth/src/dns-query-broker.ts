@@ -315,43 +315,47 @@ export class DnsQueryBroker {
         return controller.signal;
       },
     };
-    let call: Promise<Settled>;
-    try {
-      call = Promise.resolve(this.#resolver.resolve(name, type, options)).then(
-        (answer) => interpret(type, answer),
-        () => RESOLVER_THREW,
-      );
-    } catch {
-      return Promise.resolve(RESOLVER_THREW);
-    }
     return new Promise<Settled>((resolve) => {
       let done = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let hops = 0;
       const finish = (settled: Settled): void => {
         if (done) return;
         done = true;
         if (timer !== undefined) clearTimeout(timer);
-        this.#inFlight.delete(onDeadline);
+        if (hops < 0) this.#inFlight.delete(onDeadline);
         resolve(settled);
       };
       const onDeadline = (): void => {
         controller?.abort();
         finish(DEADLINE);
       };
-      this.#inFlight.add(onDeadline);
-      call.then(finish);
-      // The per-query timer starts once the answer is not already there two microtasks later: an in-memory
-      // or cached resolver never pays for a timer, a network resolver gets the full timeout.
-      queueMicrotask(() =>
-        queueMicrotask(() => {
-          if (done) return;
-          this.#armDeadline();
-          timer = setTimeout(() => {
-            controller?.abort();
-            finish(TIMEOUT);
-          }, this.#limits.queryTimeoutMs);
-        }),
-      );
+      // The per-query timer (and the deadline) start only when the answer is not there two microtasks
+      // later: an in-memory or cached resolver never pays for a timer, a network resolver gets the full timeout.
+      const check = (): void => {
+        if (done) return;
+        if (++hops < 2) {
+          queueMicrotask(check);
+          return;
+        }
+        hops = -1; // registered for the deadline
+        this.#inFlight.add(onDeadline);
+        this.#armDeadline();
+        timer = setTimeout(() => {
+          controller?.abort();
+          finish(TIMEOUT);
+        }, this.#limits.queryTimeoutMs);
+      };
+      try {
+        Promise.resolve(this.#resolver.resolve(name, type, options)).then(
+          (answer) => finish(interpret(type, answer)),
+          () => finish(RESOLVER_THREW),
+        );
+      } catch {
+        finish(RESOLVER_THREW);
+        return;
+      }
+      queueMicrotask(check);
     });
   }
 }
