@@ -145,15 +145,30 @@ function interpret(type: RRType, answer: unknown): Settled {
 }
 
 /**
- * The error mailauth is given, as node:dns would throw it. An Error without a captured stack: a failing
- * lookup is routine here (every "no key", every DMARC tree-walk step), and capturing a stack trace for each
- * cost more than the rest of the broker together.
+ * The error mailauth is given, as node:dns would throw it: an Error (by prototype) with `code` and `message`,
+ * but made without capturing a stack trace. A failing lookup is routine here (every "no key", every DMARC
+ * tree-walk step), and capturing a stack for each cost more than the rest of the broker together.
  */
+class DnsLookupError {
+  readonly code: string;
+  readonly #detail: Settled;
+  readonly #type: string;
+  readonly #name: string;
+  constructor(settled: Settled, type: string, name: string) {
+    this.code = settled.code ?? 'ESERVFAIL';
+    this.#detail = settled;
+    this.#type = type;
+    this.#name = name;
+  }
+  /** Built when read: mailauth reads it only for some results' comments. */
+  get message(): string {
+    return `query${this.#type} ${this.code} ${this.#name} (${this.#detail.outcome})`;
+  }
+}
+Object.setPrototypeOf(DnsLookupError.prototype, Error.prototype);
+
 function failure(settled: Settled, type: string, name: string): Error & { code: string } {
-  const error = Object.create(Error.prototype) as Error & { code: string };
-  error.message = `query${type} ${settled.code} ${name} (${settled.outcome})`;
-  error.code = settled.code ?? 'ESERVFAIL';
-  return error;
+  return new DnsLookupError(settled, type, name) as unknown as Error & { code: string };
 }
 
 /**

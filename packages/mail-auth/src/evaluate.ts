@@ -258,20 +258,16 @@ export async function evaluateAuthentication(
   // After the DNS deadline every pending query has failed and mailauth finishes on its own; the grace timer
   // (started only then) bounds the rare case where it would not.
   let hardTimer: ReturnType<typeof setTimeout> | undefined;
-  let giveUp: (value: 'deadline') => void = () => {};
-  const hardDeadline = new Promise<'deadline'>((resolve) => {
-    giveUp = resolve;
+  const checks = await new Promise<Checks | 'deadline'>((resolve) => {
+    broker.start(() => {
+      hardTimer = setTimeout(() => resolve('deadline'), DEADLINE_GRACE_MS);
+    });
+    runChecks(prepared, input, policy, broker, helo, counted).then(resolve, () =>
+      resolve({ dkim: null, spf: null, arc: null, dmarc: null, failed: true }),
+    );
   });
-  broker.start(() => {
-    hardTimer = setTimeout(() => giveUp('deadline'), DEADLINE_GRACE_MS);
-  });
-  let checks: Checks | 'deadline';
-  try {
-    checks = await Promise.race([runChecks(prepared, input, policy, broker, helo, counted), hardDeadline]);
-  } finally {
-    clearTimeout(hardTimer);
-    broker.stop();
-  }
+  clearTimeout(hardTimer);
+  broker.stop();
   return buildVerdict(checks, input, policy, broker, prepared, helo);
 }
 
