@@ -219,7 +219,7 @@ function dkimNote(
  * Temporary DNS failures that could change the answer give `defer`. Never throws on message content; throws
  * a TypeError for a malformed call (bad policy, input or resolver).
  *
- * @rule AUTH-3, AUTH-4, AUTH-5
+ * @rule AUTH-2, AUTH-3, AUTH-4, AUTH-5
  * @example
  * const verdict = await evaluateAuthentication(
  *   {

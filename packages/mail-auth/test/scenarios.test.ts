@@ -437,6 +437,28 @@ describe('spoofs and the authenticated connector (AUTH-3)', () => {
     );
   });
 
+  it('AUTH-2: SPF of the relaying hop does not decide a message that came over the authenticated connector', async () => {
+    const v = await evaluateAuthentication(
+      {
+        message: spoof,
+        envelope: { ...spoofer, clientIp: '198.51.100.77', helo: 'smtp-out.acme-mail.test' },
+        route: 'connector',
+        relay: {
+          authenticated: true,
+          connectorId: 'conn-acme-1',
+          allowedDomains: ['example.com'],
+          method: 'smtp-auth',
+        },
+        now: NOW,
+      },
+      policy(),
+      createMemoryResolver(zone),
+    );
+    // The connector's outbound address is not in the domain's SPF record: the hop fails SPF, and that is expected.
+    expect(v.spf.result).not.toBe('pass');
+    expect(v).toMatchObject({ authenticated: true, method: 'authenticated-relay', disposition: 'accept' });
+  });
+
   it('AUTH-3: a connector relaying for a domain it does not own is not authenticated', async () => {
     const v = await evaluateAuthentication(
       {
