@@ -1,6 +1,6 @@
 import punycode from 'punycode.js';
 import { decodeEncodedWords } from './encoded-words.js';
-import type { HeaderList } from './header-list.js';
+import type { HeaderDefect, HeaderList } from './header-list.js';
 
 /** One mailbox from an address header. */
 export interface Mailbox {
@@ -23,6 +23,18 @@ export interface Mailbox {
 export interface AddressListOptions {
   /** Mailboxes returned at most (default 1,000); the rest of the list is not read. */
   readonly maxAddresses?: number;
+  /**
+   * Where to record a `too-many-addresses` defect when `maxAddresses` cut the list (the parser itself never
+   * throws and returns what it read).
+   */
+  readonly defects?: HeaderDefect[];
+}
+
+function reportCut(options: AddressListOptions, max: number): void {
+  options.defects?.push({
+    code: 'too-many-addresses',
+    detail: `more than ${max} addresses; the rest not read`,
+  });
 }
 
 /** The largest number of mailboxes read from one header value unless the caller says otherwise. */
@@ -324,8 +336,10 @@ export function parseAddressList(value: string, options: AddressListOptions = {}
   const max = options.maxAddresses ?? DEFAULT_MAX_ADDRESSES;
   const simple = max > 0 ? simpleMailbox(value) : null;
   if (simple !== null) return [simple];
-  const tokens = tokenize(value, max * 64 + 64);
+  const tokenCap = max * 64 + 64;
+  const tokens = tokenize(value, tokenCap);
   const out: Mailbox[] = [];
+  let cut = tokens.length >= tokenCap;
   let group: string | undefined;
   let current: Token[] = [];
   // Whether `current` holds an address yet, kept as tokens arrive: rescanning it at every colon made
@@ -333,12 +347,19 @@ export function parseAddressList(value: string, options: AddressListOptions = {}
   let currentHasAddress = false;
   const finish = (): void => {
     const mailbox = mailboxFrom(current, group);
-    if (mailbox !== null && out.length < max) out.push(mailbox);
+    if (mailbox !== null) {
+      if (out.length < max) out.push(mailbox);
+      else cut = true;
+    }
     current = [];
     currentHasAddress = false;
   };
   for (const token of tokens) {
-    if (out.length >= max) break;
+    if (out.length >= max) {
+      if (token.kind !== 'comma' && token.kind !== 'semicolon') cut = true;
+      if (cut) break;
+      continue;
+    }
     if (token.kind === 'comma') {
       finish();
     } else if (token.kind === 'semicolon') {
@@ -358,6 +379,7 @@ export function parseAddressList(value: string, options: AddressListOptions = {}
     }
   }
   finish();
+  if (cut) reportCut(options, max);
   return out;
 }
 
@@ -370,9 +392,18 @@ export function parseAddressList(value: string, options: AddressListOptions = {}
 export function addresses(list: HeaderList, name: string, options: AddressListOptions = {}): Mailbox[] {
   const max = options.maxAddresses ?? DEFAULT_MAX_ADDRESSES;
   const out: Mailbox[] = [];
-  for (const value of list.getAll(name)) {
-    if (out.length >= max) break;
-    out.push(...parseAddressList(value, { maxAddresses: max - out.length }));
+  const values = list.getAll(name);
+  for (let i = 0; i < values.length; i++) {
+    if (out.length >= max) {
+      if (values.slice(i).some((v) => v.trim() !== '')) reportCut(options, max);
+      break;
+    }
+    const defects: HeaderDefect[] = [];
+    out.push(...parseAddressList(values[i]!, { maxAddresses: max - out.length, defects }));
+    if (defects.length > 0) {
+      reportCut(options, max);
+      break;
+    }
   }
   return out;
 }

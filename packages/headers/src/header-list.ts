@@ -25,6 +25,7 @@ export type HeaderDefectCode =
   | 'too-many-fields'
   | 'no-body-separator'
   | 'too-many-defects'
+  | 'too-many-addresses'
   | 'invalid-encoded-word';
 
 /** Something malformed in the input, with where it was found. */

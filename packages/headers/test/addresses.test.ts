@@ -2,6 +2,7 @@ import {
   addresses,
   addressKey,
   DEFAULT_MAX_ADDRESSES,
+  type HeaderDefect,
   parseAddressList,
   parseHeaders,
 } from '@mailroom/headers';
@@ -151,6 +152,21 @@ describe('parseAddressList', () => {
     expect(parseAddressList(many, { maxAddresses: 10 }).map((m) => m.address)).toEqual(
       Array.from({ length: 10 }, (_, i) => `u${i}@example.com`),
     );
+  });
+
+  it('records a too-many-addresses defect when the bound cut the list, and none when it did not', () => {
+    const many = Array.from({ length: 12 }, (_, i) => `u${i}@example.com`).join(', ');
+    const cut: HeaderDefect[] = [];
+    expect(parseAddressList(many, { maxAddresses: 10, defects: cut })).toHaveLength(10);
+    expect(cut.map((d) => d.code)).toEqual(['too-many-addresses']);
+    const exact: HeaderDefect[] = [];
+    expect(parseAddressList(many, { maxAddresses: 12, defects: exact })).toHaveLength(12);
+    expect(parseAddressList(`${many},`, { maxAddresses: 12, defects: exact })).toHaveLength(12);
+    expect(exact).toEqual([]);
+    const acrossFields: HeaderDefect[] = [];
+    const list = parseHeaders('To: a@example.com, b@example.com\r\nTo: c@example.com\r\n\r\n');
+    expect(addresses(list, 'to', { maxAddresses: 2, defects: acrossFields })).toHaveLength(2);
+    expect(acrossFields.map((d) => d.code)).toEqual(['too-many-addresses']);
   });
 });
 
