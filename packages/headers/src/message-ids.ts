@@ -22,7 +22,7 @@ export function parseMessageIds(value: string): string[] {
   // A lone token is the id even without an @ (some generators write `Message-ID: 000000-FFFFFF-22-ARF`), but
   // not an empty or broken bracketed one (`<>`, `<`): that would make unrelated messages share an id.
   if (words.length === 1) return /[<>]/.test(words[0]!) ? [] : words;
-  return words.filter((w) => w.includes('@')).slice(0, MAX_IDS);
+  return words.filter((w) => w.includes('@') && !/[<>]/.test(w)).slice(0, MAX_IDS);
 }
 
 /**

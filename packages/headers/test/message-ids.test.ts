@@ -28,6 +28,12 @@ describe('parseMessageIds', () => {
     expect(messageId(parseHeaders('Message-ID: <>\r\n\r\n'))).toBeNull();
   });
 
+  it('regression (fast-check counterexample): a broken bracketed word among several is no id either', () => {
+    // The bare-word fallback kept `ann@example.com<`, an "id" with a bracket in it that no message carries.
+    expect(parseMessageIds('ann@example.com< id ')).toEqual([]);
+    expect(parseMessageIds('<ann@example.com b@example.org')).toEqual(['b@example.org']);
+  });
+
   it('stops at 500 ids', () => {
     const many = Array.from({ length: 800 }, (_, i) => `<id${i}@example.com>`).join(' ');
     expect(parseMessageIds(many)).toHaveLength(500);
