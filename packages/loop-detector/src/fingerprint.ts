@@ -106,7 +106,8 @@ export function normalizeSubject(subject: string): string {
   text = text
     .split(/[:：]/)
     .map((segment) => {
-      const trimmed = segment.trim().replace(/^\[[^\]]{0,40}\]\s*/, '');
+      // Every leading tag, not only the first: a round adds its ticket tag before `[EXTERNAL]`-like ones.
+      const trimmed = segment.trim().replace(/^(?:\[[^\]]{0,40}\]\s*)+/, '');
       return PREFIXES.has(trimmed) ? '' : trimmed;
     })
     .join(' ');
