@@ -3,17 +3,21 @@ import {
   addressKey,
   createHeaderList,
   DEFAULT_MAX_ADDRESSES,
+  fromParsedMail,
   inReplyTo,
   parseAddressList,
   parseContentType,
   parseDate,
+  parseHeaders,
   parseMessageIds,
   parseReceived,
 } from '@mailroom/headers';
+import { simpleParser } from 'mailparser';
 import { describe, expect } from 'vitest';
 
 // The value parsers are public entry points a caller feeds raw, attacker-written header values (unfolded, not
-// decoded). headers.prop.test.ts reaches them only through the list accessors; here each one is fuzzed directly.
+// decoded). headers.prop.test.ts reaches them only through the list accessors; here each one is fuzzed directly,
+// and so is fromParsedMail, which only the corpus differential test ran.
 
 /** Strings built from the characters header syntax turns on, so the parsers' branches are actually reached. */
 const syntaxPiece = fc.constantFrom(
@@ -142,6 +146,44 @@ describe('header value parsers on arbitrary values', () => {
         if (clause !== null) expect(lower).toContain(clause.toLowerCase());
       }
       if (hop.fromIp !== null) expect(value.slice(0, 4096)).toContain(hop.fromIp);
+    },
+  );
+});
+
+describe('fromParsedMail on what mailparser makes of arbitrary mail', () => {
+  const line = fc.oneof(
+    fc
+      .tuple(
+        fc.constantFrom(
+          'From',
+          'To',
+          'Subject',
+          'Message-ID',
+          'Received',
+          'Content-Type',
+          'X-Custom',
+          '__proto__',
+        ),
+        hostileValue.map((v) => v.slice(0, 300)),
+      )
+      .map(([n, v]) => `${n}: ${v}`),
+    fc.constantFrom(' folded continuation', '\tfolded tab', 'no colon here', ': no name', 'Subject:'),
+  );
+  const mail = fc
+    .tuple(
+      fc.array(line, { minLength: 1, maxLength: 20 }),
+      fc.constantFrom('\r\n', '\n'),
+      fc.string({ maxLength: 200 }),
+    )
+    .map(([lines, eol, body]) => Buffer.from(`${lines.join(eol)}${eol}${eol}${body}`, 'latin1'));
+
+  test.prop([mail], { numRuns: 100 })(
+    'never throws, has no body offset, and gives the fields parseHeaders gives for the same bytes',
+    async (bytes) => {
+      const parsed = await simpleParser(bytes);
+      const list = fromParsedMail(parsed);
+      expect(list.bodyOffset).toBeNull();
+      expect(list.fields).toEqual(parseHeaders(new Uint8Array(bytes)).fields);
     },
   );
 });
