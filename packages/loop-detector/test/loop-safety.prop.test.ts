@@ -165,7 +165,7 @@ describe('loop safety over generated topologies', () => {
       markerKey,
       supportAddresses: ['support@acme.zendesk.com'],
     });
-    expect(() => assertLoopSafe(zendesk, mailroomEngine, { numRuns: 15, seed: 42 })).not.toThrow();
+    expect(() => assertLoopSafe(zendesk, mailroomEngine, { numRuns: 100, seed: 42 })).not.toThrow();
   });
 
   it('the simulation is deterministic: the same topology gives the same run', () => {
