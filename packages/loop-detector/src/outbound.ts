@@ -24,6 +24,15 @@ export interface OutboundIds {
   readonly references?: readonly string[];
 }
 
+const UNSAFE_ID = /^$|[\s\u0000-\u001f\u007f]/;
+const ID_BODY = /^[^\s<>\u0000-\u001f\u007f]{1,900}$/;
+
+/** `<id>` for a message id given with or without angle brackets; `undefined` when it is not a usable id. */
+function bracketedId(id: string): string | undefined {
+  const bare = id.trim().replace(/^<(.*)>$/s, '$1');
+  return ID_BODY.test(bare) ? `<${bare}>` : undefined;
+}
+
 /**
  * The headers that mark a helpdesk's outbound mail (OUT-1): `Auto-Submitted` (`auto-replied` for an automatic
  * answer to a message, else `auto-generated`, RFC 3834 §5), `X-Auto-Response-Suppress: All`, the policy's
@@ -38,6 +47,20 @@ export interface OutboundIds {
  */
 export function outboundHeaders(kind: NotificationKind, ids: OutboundIds, policy: LoopPolicy): HeaderPair[] {
   if (kind !== 'automatic' && kind !== 'agent') throw new TypeError("kind must be 'automatic' or 'agent'");
+  if (UNSAFE_ID.test(ids.ticket) || UNSAFE_ID.test(ids.id)) {
+    throw new TypeError(
+      'outboundHeaders: ids.ticket and ids.id must be non-empty and hold no white space or control characters',
+    );
+  }
+  // Message ids taken from inbound mail are attacker text: keep only well-formed ones, in angle brackets, so no
+  // line break or stray bracket can reach a header.
+  const inReplyTo = ids.inReplyTo === undefined ? undefined : bracketedId(ids.inReplyTo);
+  ids = {
+    ticket: ids.ticket,
+    id: ids.id,
+    ...(inReplyTo === undefined ? {} : { inReplyTo }),
+    references: (ids.references ?? []).map(bracketedId).filter((r): r is string => r !== undefined),
+  };
   const token = signMarker({ kind, ticket: ids.ticket, id: ids.id }, policy);
   const idp = policy.identification;
   const out: HeaderPair[] = [

@@ -43,6 +43,30 @@ describe('outboundHeaders', () => {
     expect(value(h, 'In-Reply-To')).toBe('<CAF1@mail.gmail.com>');
   });
 
+  it('OUT-1: ids from inbound mail reach the headers only when well-formed, always in angle brackets', () => {
+    const h = outboundHeaders(
+      'automatic',
+      {
+        ticket: '12',
+        id: 'n1',
+        inReplyTo: 'CAF1@mail.gmail.com',
+        references: ['<root@example.com>', 'x@y\r\nBcc: victim@example.org', 'a b@c', '<>'],
+      },
+      policy,
+    );
+    expect(value(h, 'In-Reply-To')).toBe('<CAF1@mail.gmail.com>');
+    expect(value(h, 'References')).toBe('<root@example.com> <CAF1@mail.gmail.com>');
+    for (const { value: v } of h) expect(v).not.toMatch(/[\r\n]/);
+    const injected = outboundHeaders(
+      'automatic',
+      { ticket: '12', id: 'n1', inReplyTo: 'x\r\nBcc: a@b.example' },
+      policy,
+    );
+    expect(injected.some((p) => p.name === 'In-Reply-To')).toBe(false);
+    expect(value(injected, 'Auto-Submitted')).toBe('auto-generated');
+    expect(() => outboundHeaders('automatic', { ticket: '12\r\nX: y', id: 'n1' }, policy)).toThrow(TypeError);
+  });
+
   it('OUT-1: agent notifications are stamped too (as Zendesk does), but say they are agent mail', () => {
     const h = outboundHeaders(
       'agent',
