@@ -5,7 +5,7 @@
 // Method: each measurement runs in its own child process of this script (so neither side's JIT feedback
 // pollutes mailauth's call sites for the other), sides alternate, the main thread's CPU time (user + system)
 // is the clock so other work on a shared machine does not count; median of the alternations.
-// Run: pnpm --filter @mailroom/mail-auth bench
+// Run: pnpm --filter @mailroom/mail-auth bench (BENCH_ONLY=3 for the spoof case alone)
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -238,7 +238,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const rows = [];
 let worst = Number.POSITIVE_INFINITY;
+// BENCH_ONLY=3 (or 0,3) measures only those cases, for spot checks; the default is every case.
+const only = process.env.BENCH_ONLY?.split(',').map(Number);
 for (const [index, c] of cases.entries()) {
+  if (only !== undefined && !only.includes(index)) continue;
   const oursRuns = [];
   const directRuns = [];
   for (let round = 0; round < 5; round++) {

@@ -167,8 +167,27 @@ class DnsLookupError {
 }
 Object.setPrototypeOf(DnsLookupError.prototype, Error.prototype);
 
-function failure(settled: Settled, type: string, name: string): Error & { code: string } {
-  return new DnsLookupError(settled, type, name) as unknown as Error & { code: string };
+/** One cached question: its outcome once known, and the callers waiting for it until then. */
+interface CacheEntry {
+  settled: Settled | undefined;
+  readonly waiters: ((settled: Settled) => void)[];
+}
+
+/**
+ * The options handed to the resolver with each query. The AbortController is made only when the resolver
+ * reads `signal` (it costs more than an in-memory answer); a class, not an object literal with a getter,
+ * which is slower to create.
+ */
+class QueryOptions {
+  #controller: AbortController | undefined;
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    return this.#controller.signal;
+  }
+  /** Aborts the signal if the resolver took it (static: the resolver is not handed an abort method). */
+  static abort(options: QueryOptions): void {
+    options.#controller?.abort();
+  }
 }
 
 /**
@@ -186,7 +205,7 @@ export class DnsQueryBroker {
   deadlineReached = false;
   readonly #resolver: DnsResolver;
   readonly #limits: DnsLimits;
-  readonly #cache = new Map<string, Promise<Settled>>();
+  readonly #cache = new Map<string, CacheEntry>();
   readonly #inFlight = new Set<() => void>();
   readonly #maxLog: number;
   #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
@@ -244,7 +263,8 @@ export class DnsQueryBroker {
   }
 
   #resolverFor(currentStage: () => DnsStage): NodeStyleResolver {
-    // Not an async function: one promise hop per query instead of several (this runs for every lookup).
+    // Not an async function: one promise per query, settled straight with mailauth's answer (this runs for
+    // every lookup).
     return (rawName: string, rawType: string): Promise<unknown> => {
       const stage = currentStage();
       const type = String(rawType).toUpperCase();
@@ -256,8 +276,16 @@ export class DnsQueryBroker {
       } else {
         const key = `${type} ${name}`;
         const hit = this.#cache.get(key);
-        if (hit !== undefined)
-          return hit.then((settled) => this.#deliver(stage, shownName, type, settled, true));
+        if (hit !== undefined) {
+          if (hit.settled !== undefined) return this.#settle(stage, shownName, type, hit.settled, true);
+          // the same question is still in flight: answer when it is
+          const waiting = hit;
+          return new Promise<unknown>((resolve, reject) => {
+            waiting.waiters.push((settled) =>
+              this.#settleWith(stage, shownName, type, settled, true, resolve, reject),
+            );
+          });
+        }
         if (this.deadlineReached) {
           immediate = DEADLINE;
         } else if (this.sent >= this.#limits.maxQueries) {
@@ -267,21 +295,51 @@ export class DnsQueryBroker {
           immediate = BUDGET_EXCEEDED;
         } else {
           this.sent += 1;
-          const pending = this.#ask(name, type as RRType);
-          this.#cache.set(key, pending);
-          return pending.then((settled) => this.#deliver(stage, shownName, type, settled, false));
+          const entry: CacheEntry = { settled: undefined, waiters: [] };
+          this.#cache.set(key, entry);
+          return this.#ask(name, type as RRType, (settled, resolve, reject) => {
+            entry.settled = settled;
+            this.#settleWith(stage, shownName, type, settled, false, resolve, reject);
+            for (const waiter of entry.waiters) waiter(settled);
+            entry.waiters.length = 0;
+          });
         }
       }
-      try {
-        return Promise.resolve(this.#deliver(stage, shownName, type, immediate, false));
-      } catch (error) {
-        return Promise.reject(error);
-      }
+      return this.#settle(stage, shownName, type, immediate, false);
     };
   }
 
-  /** Logs one query and gives mailauth its answer: the records (a copy), or throws the node:dns error. */
-  #deliver(stage: DnsStage, name: string, type: string, settled: Settled, cached: boolean): unknown[] {
+  /** Logs one query and gives mailauth its answer as a settled promise. */
+  #settle(stage: DnsStage, name: string, type: string, settled: Settled, cached: boolean): Promise<unknown> {
+    const answer = this.#deliver(stage, name, type, settled, cached);
+    return answer instanceof DnsLookupError ? Promise.reject(answer) : Promise.resolve(answer);
+  }
+
+  #settleWith(
+    stage: DnsStage,
+    name: string,
+    type: string,
+    settled: Settled,
+    cached: boolean,
+    resolve: (value: unknown) => void,
+    reject: (error: unknown) => void,
+  ): void {
+    const answer = this.#deliver(stage, name, type, settled, cached);
+    if (answer instanceof DnsLookupError) reject(answer);
+    else resolve(answer);
+  }
+
+  /**
+   * Logs one query and returns what mailauth is given: the records (a copy), or the node:dns error (returned,
+   * not thrown: a throw costs more than the rest of a cached lookup).
+   */
+  #deliver(
+    stage: DnsStage,
+    name: string,
+    type: string,
+    settled: Settled,
+    cached: boolean,
+  ): unknown[] | DnsLookupError {
     const entry: { -readonly [K in keyof DnsQueryLogEntry]: DnsQueryLogEntry[K] } = {
       stage,
       name,
@@ -298,7 +356,7 @@ export class DnsQueryBroker {
       if (type === 'MX') return settled.records.map((r) => ({ ...(r as object) }));
       return settled.records.slice();
     }
-    throw failure(settled, type, name);
+    return new DnsLookupError(settled, type, name);
   }
 
   /** Whether any query of the stage ended in one of the outcomes. */
@@ -321,16 +379,17 @@ export class DnsQueryBroker {
     else this.droppedLogEntries += 1;
   }
 
-  #ask(name: string, type: RRType): Promise<Settled> {
-    // Created only when the resolver reads `signal` (an AbortController costs more than an in-memory answer).
-    let controller: AbortController | undefined;
-    const options = {
-      get signal(): AbortSignal {
-        controller ??= new AbortController();
-        return controller.signal;
-      },
-    };
-    return new Promise<Settled>((resolve) => {
+  #ask(
+    name: string,
+    type: RRType,
+    onSettled: (
+      settled: Settled,
+      resolve: (value: unknown) => void,
+      reject: (error: unknown) => void,
+    ) => void,
+  ): Promise<unknown> {
+    const options = new QueryOptions();
+    return new Promise<unknown>((resolve, reject) => {
       let done = false;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let hops = 0;
@@ -339,10 +398,10 @@ export class DnsQueryBroker {
         done = true;
         if (timer !== undefined) clearTimeout(timer);
         if (hops < 0) this.#inFlight.delete(onDeadline);
-        resolve(settled);
+        onSettled(settled, resolve, reject);
       };
       const onDeadline = (): void => {
-        controller?.abort();
+        QueryOptions.abort(options);
         finish(DEADLINE);
       };
       // The per-query timer (and the deadline) start only when the answer is not there two microtasks
@@ -357,7 +416,7 @@ export class DnsQueryBroker {
         this.#inFlight.add(onDeadline);
         this.#armDeadline();
         timer = setTimeout(() => {
-          controller?.abort();
+          QueryOptions.abort(options);
           finish(TIMEOUT);
         }, this.#limits.queryTimeoutMs);
       };

@@ -8,7 +8,7 @@ import { type AuthState, decideDisposition, type UnauthenticatedClass } from './
 import { DnsQueryBroker, type DnsQueryOutcome, TRANSIENT_DNS_OUTCOMES } from './dns-query-broker.js';
 import type { DnsResolver } from './dns-resolver.js';
 import { type AuthPolicy, type AuthPolicyOptions, type AuthRoute, resolveAuthPolicy } from './policy.js';
-import { type RawFieldSpan, rawHeaderFields, withoutFields } from './raw-header-fields.js';
+import { headerCensus, type RawFieldSpan, rawHeaderFields, withoutFields } from './raw-header-fields.js';
 import type { AuthReasonCode } from './reason-codes.js';
 import { stampAuthenticationResults } from './stamp.js';
 import type {
@@ -88,7 +88,13 @@ const domainOf = (address: string): string => lowerDomain(address.slice(address.
 
 function inDomains(domain: string | null, list: readonly string[]): boolean {
   if (domain === null) return false;
-  return list.some((d) => domain === d || domain.endsWith(`.${d}`));
+  // a plain loop: no closure and no `.${d}` string per entry (this runs for every verdict)
+  for (const d of list) {
+    if (domain === d) return true;
+    const at = domain.length - d.length - 1;
+    if (at >= 0 && domain.charCodeAt(at) === 0x2e && domain.endsWith(d)) return true;
+  }
+  return false;
 }
 
 // IPv4 dotted quad or anything IPv6-looking: a HELO that is an address literal without brackets.
@@ -109,16 +115,17 @@ interface Prepared {
 }
 
 function prepareMessage(bytes: Uint8Array, policy: AuthPolicy): Prepared {
-  // A byte scan for the field spans is all most messages need; the header parser runs only when there are
-  // Authentication-Results fields to read.
-  const { fields, bodyStart } = rawHeaderFields(bytes);
-  const authResults = fields.some((f) => f.name === 'authentication-results')
+  // A byte scan that counts fields is all most messages need; the field spans are built only when the
+  // message is edited, and the header parser runs only when there are Authentication-Results fields to read.
+  const census = headerCensus(bytes);
+  const authResults = census.authenticationResults
     ? parseHeaders(bytes).getAll('authentication-results')
     : [];
   const tooLarge = bytes.length > policy.maxMessageBytes;
-  const dkimCount = fields.reduce((n, f) => (f.name === 'dkim-signature' ? n + 1 : n), 0);
+  const dkimCount = census.dkimSignatures;
   if (!tooLarge && dkimCount <= policy.dkim.maxSignatures)
     return { forDkim: bytes, tooLarge, notVerified: 0, authResults };
+  const { fields, bodyStart } = rawHeaderFields(bytes);
   const drop = new Set<RawFieldSpan>();
   let seen = 0;
   for (const f of fields) {
