@@ -37,16 +37,37 @@ const json = (value: unknown): TriageValue => JSON.parse(JSON.stringify(value)) 
  * `mailroom triage` gets fresh columns from this function.
  */
 export function analysisColumns(setup: TriageSetup): TriageColumn[] {
+  const { policy, resolverContext } = setup;
+  // One classification and one resolution per message, shared by the columns and the loop decision: classified
+  // with the policy's allowlist and signatures, resolved against the policy's addresses and the command line's
+  // (aliases from --context included), exactly what the decision would otherwise compute again on its own.
   const classify = memo((m): Classification => {
     const body = m.raw.subarray(m.headers.bodyOffset ?? m.raw.length);
-    return classifyMessage(m.headers, { body });
+    return classifyMessage(m.headers, {
+      body,
+      allowlist: policy.allowlist,
+      extraSignatures: policy.extraSignatures,
+    });
   });
-  const resolver = createRequesterResolver(setup.resolverContext);
-  const resolve = memo(
-    (m): RequesterResolution => resolver(m.headers, { bodyText: messageText(m.headers, m.raw) }),
+  const resolver = createRequesterResolver({
+    ...resolverContext,
+    supportAddresses: [...policy.supportAddresses, ...(resolverContext.supportAddresses ?? [])],
+    systemAddresses: [...policy.systemAddresses, ...(resolverContext.systemAddresses ?? [])],
+    partnerAddresses: [...policy.partnerAddresses, ...(resolverContext.partnerAddresses ?? [])],
+    agentAddresses: [...policy.agentAddresses, ...(resolverContext.agentAddresses ?? [])],
+    replyToPolicy: resolverContext.replyToPolicy ?? policy.replyToPolicy,
+  });
+  const text = memo((m): string => messageText(m.headers, m.raw));
+  const resolve = memo((m): RequesterResolution => resolver(m.headers, { bodyText: text(m) }));
+  const decide = createTriageDecider(policy);
+  const verdict = memo(
+    (m): TriageVerdict =>
+      decide(m.headers, m.raw, undefined, {
+        classification: classify(m),
+        resolution: resolve(m),
+        bodyText: text(m),
+      }),
   );
-  const decide = createTriageDecider(setup.policy);
-  const verdict = memo((m): TriageVerdict => decide(m.headers, m.raw));
   return [
     { key: 'kind', title: 'Kind', maxWidth: 15, value: (m) => summarizeKind(classify(m)) },
     { key: 'categories', value: (m) => [...classify(m).categories] },

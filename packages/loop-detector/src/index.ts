@@ -60,5 +60,11 @@ export {
 } from './policy.js';
 export type { Reason, ReasonCode, ReasonCodeInfo } from './reasons.js';
 export { REASON_CODES } from './reasons.js';
-export type { LoadPolicyResult, PolicyProblem, TriageDecider, TriageVerdict } from './triage.js';
+export type {
+  LoadPolicyResult,
+  PolicyProblem,
+  TriageComputed,
+  TriageDecider,
+  TriageVerdict,
+} from './triage.js';
 export { createTriageDecider, loadPolicy } from './triage.js';

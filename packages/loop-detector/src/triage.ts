@@ -2,7 +2,13 @@ import type { Category } from '@mailroom/header-classifier';
 import { type HeaderList, messageDate } from '@mailroom/headers';
 import { createKeyedStore, type TieredState } from '@mailroom/rate-limiter';
 import { compilePolicy } from './compiled.js';
-import { decideInbound, type InboundAction, type InboundDecision, type Suppression } from './inbound.js';
+import {
+  decideInbound,
+  type InboundAction,
+  type InboundDecision,
+  type InboundInput,
+  type Suppression,
+} from './inbound.js';
 import { ateraPolicy, createPolicy, type LoopPolicy, type PolicyOptions, zendeskPolicy } from './policy.js';
 import type { Reason } from './reasons.js';
 
@@ -15,8 +21,16 @@ export interface TriageVerdict {
   readonly detail: InboundDecision;
 }
 
+/** What a caller may already have computed for a message; the decider then does not compute it again. */
+export type TriageComputed = Pick<InboundInput, 'classification' | 'resolution' | 'bodyText'>;
+
 /** Per-message decider with in-memory limiter state (see {@link createTriageDecider}). */
-export type TriageDecider = (headers: HeaderList, raw?: Uint8Array | string, nowMs?: number) => TriageVerdict;
+export type TriageDecider = (
+  headers: HeaderList,
+  raw?: Uint8Array | string,
+  nowMs?: number,
+  computed?: TriageComputed,
+) => TriageVerdict;
 
 /**
  * A decider for `mailroom triage`: call it once per message in file order. It keeps the LOOP-6/LOOP-7 limiter
@@ -34,13 +48,29 @@ export function createTriageDecider(policy: LoopPolicy): TriageDecider {
   const idleMs = Math.max(compiled.senderLimiter.idleMs, compiled.fingerprintLimiter?.idleMs ?? 0);
   const store = createKeyedStore<TieredState>({ maxKeys: 100_000, idleMs });
   let latest = 0;
-  return (headers, raw, nowMs) => {
+  return (headers, raw, nowMs, computed = {}) => {
     const dated = nowMs ?? messageDate(headers);
     const now =
       dated === null || dated === undefined || !Number.isFinite(dated) ? latest : Math.max(dated, latest);
     latest = now;
-    const input = raw === undefined ? { headers, nowMs: now } : { headers: raw, nowMs: now };
-    const decision = decideInbound({ ...input, limitState: (key: string) => store.get(key, now) }, policy);
+    // The headers are parsed already: read the body from `raw` at their offset instead of parsing `raw` again.
+    const offset = headers.bodyOffset;
+    const body =
+      raw === undefined || offset === null
+        ? undefined
+        : typeof raw === 'string'
+          ? raw.slice(offset)
+          : raw.subarray(offset);
+    const decision = decideInbound(
+      {
+        headers,
+        ...(body === undefined ? {} : { body }),
+        ...computed,
+        nowMs: now,
+        limitState: (key: string) => store.get(key, now),
+      },
+      policy,
+    );
     for (const u of decision.limitUpdates) store.set(u.key, u.state, now);
     return {
       decision: decision.action,

@@ -64,3 +64,32 @@ describe('examples/mail/loop.mbox through createTriageDecider', () => {
     for (const v of verdicts.slice(0, 20)) expect(v.reasons).toEqual([]);
   });
 });
+
+describe('createTriageDecider with work the caller already did', () => {
+  it('LOOP-5: decides on the classification it is given instead of classifying again', () => {
+    const loaded = loadPolicy('mailroom');
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const raw = messages[0]!;
+    const headers = parseHeaders(raw);
+    const own = createTriageDecider(loaded.policy)(headers, raw);
+    expect(own.decision).toBe('accept');
+    const given = { ...own.detail.classification, categories: ['bulk' as const], automated: true };
+    const withGiven = createTriageDecider(loaded.policy)(headers, raw, undefined, { classification: given });
+    expect(withGiven.decision).toBe('suspend');
+    expect(withGiven.detail.classification).toBe(given);
+    expect(withGiven.reasons.map((r) => r.rule)).toContain('LOOP-5');
+  });
+
+  it('gives the same verdicts whether the raw message is parsed once or the caller passes its own headers', () => {
+    const loaded = loadPolicy('zendesk');
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const a = createTriageDecider(loaded.policy);
+    const b = createTriageDecider(loaded.policy);
+    for (const raw of messages) {
+      const viaHeaders = a(parseHeaders(raw), raw);
+      const viaBytes = b(parseHeaders(new TextEncoder().encode(raw)), new TextEncoder().encode(raw));
+      expect(viaBytes.decision).toBe(viaHeaders.decision);
+      expect(viaBytes.reasons).toEqual(viaHeaders.reasons);
+    }
+  });
+});
