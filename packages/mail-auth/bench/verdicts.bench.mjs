@@ -32,7 +32,10 @@ function freshMailauth() {
   };
 }
 const { dkimSign, sealMessage } = freshMailauth(); // signs the fixtures only
-const { dkimVerify, spf, arc, evaluateDmarc } = freshMailauth(); // the direct side
+const directCopy = freshMailauth(); // the direct side
+// BENCH_CONTROL=1: an A/A run, the direct calls against themselves on another copy of mailauth in place of ours
+// (the ratio it prints is the method's own bias, expected 1.00).
+const controlCopy = process.env.BENCH_CONTROL === '1' ? freshMailauth() : null;
 for (const key of Object.keys(require.cache)) if (key.includes('/node_modules/')) delete require.cache[key];
 // our side: loads its own copy of mailauth through its ESM imports
 const { createMemoryResolver, evaluateAuthentication, resolveAuthPolicy } = await import(
@@ -180,41 +183,44 @@ async function ours(c) {
   );
   return v.disposition;
 }
-async function mailauthDirect(c) {
-  const d = await dkimVerify(c.bytes, {
-    resolver: nodeStyle,
-    minBitLength: 1024,
-    rejectRsaSha1: true,
-    curTime: NOW,
-    strict: true,
-  });
-  const s = await spf({
-    ip: c.envelope.clientIp,
-    sender: c.envelope.mailFrom,
-    helo: c.envelope.helo,
-    mta: 'mx.helpdesk.example',
-    resolver: nodeStyle,
-    strict: true,
-  });
-  const a = await arc(d.arc ?? { chain: false }, {
-    resolver: nodeStyle,
-    minBitLength: 1024,
-    strict: true,
-    ip: c.envelope.clientIp,
-  });
-  const m = await evaluateDmarc({
-    headerFrom: d.headerFrom,
-    fromFields: d.fromFields,
-    spfDomains: s.status.result === 'pass' ? [s.domain] : [],
-    dkimDomains: d.results
-      .filter((r) => r.status.result === 'pass')
-      .map((r) => ({ domain: r.signingDomain, underSized: r.status.underSized })),
-    arcResult: a,
-    resolver: nodeStyle,
-    strict: true,
-  });
-  return m.response ? m.response.status.result : 'skipped';
-}
+const directCalls = ({ dkimVerify, spf, arc, evaluateDmarc }) =>
+  async function mailauthDirect(c) {
+    const d = await dkimVerify(c.bytes, {
+      resolver: nodeStyle,
+      minBitLength: 1024,
+      rejectRsaSha1: true,
+      curTime: NOW,
+      strict: true,
+    });
+    const s = await spf({
+      ip: c.envelope.clientIp,
+      sender: c.envelope.mailFrom,
+      helo: c.envelope.helo,
+      mta: 'mx.helpdesk.example',
+      resolver: nodeStyle,
+      strict: true,
+    });
+    const a = await arc(d.arc ?? { chain: false }, {
+      resolver: nodeStyle,
+      minBitLength: 1024,
+      strict: true,
+      ip: c.envelope.clientIp,
+    });
+    const m = await evaluateDmarc({
+      headerFrom: d.headerFrom,
+      fromFields: d.fromFields,
+      spfDomains: s.status.result === 'pass' ? [s.domain] : [],
+      dkimDomains: d.results
+        .filter((r) => r.status.result === 'pass')
+        .map((r) => ({ domain: r.signingDomain, underSized: r.status.underSized })),
+      arcResult: a,
+      resolver: nodeStyle,
+      strict: true,
+    });
+    return m.response ? m.response.status.result : 'skipped';
+  };
+const mailauthDirect = directCalls(directCopy);
+const secondSide = controlCopy === null ? ours : directCalls(controlCopy);
 
 // CPU time of the main thread (the one a verdict runs on); Node < 23.9 falls back to the whole process.
 const usage =
@@ -242,7 +248,7 @@ async function batch(fn, c, n) {
 async function interleaved(c, seconds) {
   const sides = [
     { name: 'direct', fn: mailauthDirect, n: 0, micros: 0 },
-    { name: 'ours', fn: ours, n: 0, micros: 0 },
+    { name: 'ours', fn: secondSide, n: 0, micros: 0 },
   ];
   // warm-up, and a batch size of about 40 ms of the direct side
   let warm = 0;
@@ -322,6 +328,8 @@ for (const [index, c] of cases.entries()) {
     'direct/cpu-s': Math.round(median(runs.map((r) => r.direct))),
   });
 }
+if (controlCopy !== null)
+  console.log('A/A control: the direct calls against themselves (a second copy of mailauth)');
 console.table(rows);
 console.log(
   `worst ratio (evaluateAuthentication / direct mailauth calls): ${worst.toFixed(3)} (floor ${FLOOR})`,
