@@ -37,18 +37,20 @@ function same(actual, expected, what) {
   if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
 }
 
-// The value (non-type) names `src/index.ts` exports: it lists every export by name (STYLE.md), as
-// `export { a, b as c } from './x.js'`; `export type { ... }` and inline `type X` entries have no runtime value.
-function sourceValueExports(dir) {
+// The names `src/index.ts` exports: it lists every export by name (STYLE.md), as `export { a, b as c } from
+// './x.js'` and `export type { T } from './x.js'`. `values` have a run-time value; `all` adds the types.
+function sourceExports(dir) {
   const text = readFileSync(join(root, 'packages', dir, 'src', 'index.ts'), 'utf8');
-  const names = [];
+  const values = [];
+  const all = [];
   for (const match of text.matchAll(/export\s+(type\s+)?\{([^}]*)\}/g)) {
-    if (match[1] !== undefined) continue;
     for (const entry of (match[2] ?? '').split(',')) {
       const spec = entry.replace(/\/\/[^\n]*/g, '').trim();
-      if (spec === '' || spec.startsWith('type ')) continue;
-      const alias = spec.split(/\s+as\s+/);
-      names.push((alias[1] ?? alias[0]).trim());
+      if (spec === '') continue;
+      const alias = spec.replace(/^type\s+/, '').split(/\s+as\s+/);
+      const name = (alias[1] ?? alias[0]).trim();
+      all.push(name);
+      if (match[1] === undefined && !spec.startsWith('type ')) values.push(name);
     }
   }
   assert(!/export\s*\*/.test(text), `packages/${dir}/src/index.ts uses export *: list exports by name`);
@@ -56,21 +58,24 @@ function sourceValueExports(dir) {
     !/export\s+(const|function|class|let|enum)\b/.test(text),
     `packages/${dir}/src/index.ts declares values`,
   );
-  return names.sort();
+  return { values: values.sort(), all: all.sort() };
+}
+
+function hasLibrary(dir) {
+  try {
+    readFileSync(join(root, 'packages', dir, 'src', 'index.ts'));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // 1. Every package: the installed module exports exactly the names src/index.ts lists and the repo's dist has,
 //    and each is defined (a file missing from `files` or a broken export map fails the import or the set).
 for (const { dir, name } of packages) {
-  let hasLibrary = true;
-  try {
-    readFileSync(join(root, 'packages', dir, 'src', 'index.ts'));
-  } catch {
-    hasLibrary = false;
-  }
-  if (!hasLibrary) continue;
+  if (!hasLibrary(dir)) continue;
   await check(`${name}: installed exports = src/index.ts exports = repo dist/index.js exports`, async () => {
-    const expected = sourceValueExports(dir);
+    const expected = sourceExports(dir).values;
     assert(expected.length > 0, `packages/${dir}/src/index.ts has no value export`);
     const repoDist = await import(pathToFileURL(join(root, 'packages', dir, 'dist', 'index.js')).href);
     same(Object.keys(repoDist).sort(), expected, `${name} repo dist/index.js vs src/index.ts`);
@@ -81,7 +86,43 @@ for (const { dir, name } of packages) {
   });
 }
 
-// 2. One real call per package, on realistic input.
+// 2. Types: every name src/index.ts exports, types included, imports from the installed packages' .d.ts, for a
+//    strict consumer that type-checks libraries too (skipLibCheck off), compiled by the repository's tsc.
+await check(
+  'types: every export of every package imports from the installed .d.ts (strict, skipLibCheck off)',
+  () => {
+    const lines = [];
+    packages.forEach(({ dir, name }, i) => {
+      if (!hasLibrary(dir)) return;
+      const names = sourceExports(dir).all;
+      // Importing a name the .d.ts does not export is an error (TS2305); aliases keep packages' names apart.
+      lines.push(`import type { ${names.map((n) => `${n} as P${i}_${n}`).join(', ')} } from '${name}';`);
+    });
+    lines.push('export {};');
+    writeFileSync('exports.ts', `${lines.join('\n')}\n`);
+    writeFileSync(
+      'tsconfig.json',
+      JSON.stringify({
+        compilerOptions: {
+          target: 'es2023',
+          lib: ['es2023', 'dom'],
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          types: [],
+          strict: true,
+          exactOptionalPropertyTypes: true,
+          noEmit: true,
+          skipLibCheck: false,
+        },
+        files: ['exports.ts'],
+      }),
+    );
+    const tsc = spawnSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', '.'], { encoding: 'utf8' });
+    same(tsc.status, 0, `tsc exit code\n${tsc.stdout}${tsc.stderr}`);
+  },
+);
+
+// 3. One real call per package, on realistic input.
 const outOfOffice = [
   'Return-Path: <>',
   'Received: from EUR03-DBA-obe.outbound.protection.outlook.com (mail-dbaeur03on2102.outbound.protection.outlook.com [40.107.104.102])',

@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -39,6 +39,16 @@ for (const { dir, manifest } of packages) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'mailroom-packed-'));
+// Node looks for a bare import in every ancestor's node_modules: one above the work directory would let an
+// undeclared dependency resolve, so refuse to run there.
+for (let dir = dirname(work); dir !== dirname(dir); dir = dirname(dir)) {
+  if (existsSync(join(dir, 'node_modules'))) {
+    rmSync(work, { recursive: true, force: true });
+    throw new Error(
+      `packed: ${join(dir, 'node_modules')} exists above ${work}: set TMPDIR to a clean directory`,
+    );
+  }
+}
 const tarballs = join(work, 'tarballs');
 const consumer = join(work, 'consumer');
 mkdirSync(tarballs);
