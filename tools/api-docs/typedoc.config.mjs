@@ -44,7 +44,7 @@ const config = {
     requiredToBeDocumented,
   },
   out: '../../docs/api',
-  readme: 'none',
+  readme: './index.md',
   plugin: ['./require-example.mjs'],
   validation,
   requiredToBeDocumented,
