@@ -48,6 +48,7 @@ export interface SimAgent {
   owns(address: string): boolean;
   /** Messages the agent sends on its own. */
   start(): readonly SimScheduled[];
+  /** Takes one message delivered at `nowMs`: what the agent made of it and the mail it sends in answer. */
   receive(raw: string, nowMs: number): SimReceipt;
 }
 
@@ -199,7 +200,9 @@ function domainOf(address: string): string {
 
 /** The helpdesk model an engine builds (loop-detector's `createHelpdeskModel` fits). */
 export interface SimHelpdeskModel {
+  /** Takes one inbound message arriving at `nowMs`: the helpdesk's action and the mail it sends back. */
   receive(raw: string, nowMs: number): { readonly action: string; readonly outgoing: readonly SimOutgoing[] };
+  /** An agent's message to `to` on a new ticket, `null` when the helpdesk suppresses it. */
   agentMessage(to: string, subject: string, text: string, nowMs: number): SimOutgoing | null;
 }
 
@@ -537,13 +540,17 @@ export interface LoopTopology {
 
 /** The engine the property drives: loop-detector's `mailroomEngine` fits. `P` is its policy type. */
 export interface LoopEngine<P> {
+  /** The default policy of a helpdesk at `supportAddress` that treats `partnerAddresses` as partners. */
   defaultPolicy(setup: {
     readonly supportAddress: string;
     readonly partnerAddresses: readonly string[];
     readonly markerKey: Uint8Array;
   }): P;
+  /** `policy` with `partners` added to its partner addresses. */
   withPartners(policy: P, partners: readonly string[]): P;
+  /** The address the helpdesk on `policy` receives and sends mail at. */
   supportAddress(policy: P): string;
+  /** The helpdesk under test, deciding with `policy`. */
   createHelpdeskModel(policy: P): SimHelpdeskModel;
   /** Accept tier of the policy's per-fingerprint (else per-sender) limit. */
   acceptTier(policy: P): number;

@@ -106,6 +106,7 @@ export class HeaderList implements Iterable<HeaderField> {
     return [...this.#index.keys()];
   }
 
+  /** The fields in message order, as `for (const field of headers)` walks them. */
   [Symbol.iterator](): Iterator<HeaderField> {
     return this.fields[Symbol.iterator]();
   }

@@ -20,6 +20,7 @@ export interface ModelResult {
 
 /** A reference helpdesk wired from this package's pure parts (see {@link createHelpdeskModel}). */
 export interface HelpdeskModel {
+  /** Takes one inbound message arriving at `nowMs`: the inbound decision and the mail the helpdesk sends back. */
   receive(raw: string, nowMs: number): ModelResult;
   /** An agent's message to `to` on a new ticket (LOOP-1 `agent` kind, with a comment); `null` when
    * `planNotification` suppresses it (a partner, support or system address). */
@@ -147,13 +148,18 @@ export function createHelpdeskModel(policy: LoopPolicy): HelpdeskModel {
 
 /** What the loop simulator of @mailroom/arbitraries needs from a helpdesk engine (structurally typed there). */
 export interface MailroomEngine {
+  /** The default policy of a helpdesk at `supportAddress` that treats `partnerAddresses` as partners (LOOP-3). */
   defaultPolicy(setup: {
     readonly supportAddress: string;
     readonly partnerAddresses: readonly string[];
     readonly markerKey: Uint8Array;
   }): LoopPolicy;
+  /** `policy` with `partners` added to its partner addresses (mailroom peers then count as partners, LOOP-3,
+   * no longer as another helpdesk, LOOP-2). */
   withPartners(policy: LoopPolicy, partners: readonly string[]): LoopPolicy;
+  /** The address the helpdesk on `policy` receives and sends mail at. */
   supportAddress(policy: LoopPolicy): string;
+  /** A reference helpdesk deciding with `policy` ({@link createHelpdeskModel}). */
   createHelpdeskModel(policy: LoopPolicy): HelpdeskModel;
   /** The most automatic mails one machine counterpart can draw from a helpdesk on this policy, per template
    * fingerprint: the accept tier of the fingerprint limit, else of the sender limit. */

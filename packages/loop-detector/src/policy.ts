@@ -80,9 +80,11 @@ export interface LoopPolicy {
   readonly extraSignatures: ExtraSignatures;
 }
 
-/** Options of {@link createPolicy}: everything optional except the addresses you want to protect. */
+/**
+ * Options of {@link createPolicy}: everything optional except the addresses you want to protect. `markerKey` may
+ * also be given as a string (UTF-8) or hex via {@link loadPolicy}.
+ */
 export type PolicyOptions = { readonly [K in keyof LoopPolicy]?: LoopPolicy[K] } & {
-  /** The key may also be given as a string (UTF-8) or hex via {@link loadPolicy}. */
   readonly markerKey?: Uint8Array | string | null;
   /** The instance id written in the `X-Mailroom-Loop` header (default: the message-id domain). */
   readonly instanceId?: string;

@@ -45,5 +45,6 @@ export interface DnsQueryOptions {
  * and logs each query. A resolver may throw or never settle: the evaluator copes with both.
  */
 export interface DnsResolver {
+  /** Looks up the `type` records of `name`: the records, or the DNS error as a {@link DnsAnswer} outcome. */
   resolve<T extends RRType>(name: string, type: T, options: DnsQueryOptions): Promise<DnsAnswer<T>>;
 }

@@ -24,9 +24,11 @@ export interface KeyedStore<S> {
   get(key: string, nowMs: number): S | undefined;
   /** Stores `state` under `key` as touched at `nowMs`, evicting least recently used keys when full. */
   set(key: string, state: S, nowMs: number): void;
+  /** Forgets the state under `key`; `true` when there was one. */
   delete(key: string): boolean;
   /** `get`, `limiter.hit`, `set` in one call; returns the hit. */
   hit<R extends HitResultBase<S>>(limiter: Limiter<S, R>, key: string, nowMs: number, cost?: number): R;
+  /** How many keys the store holds and how many it has evicted or expired so far. */
   stats(): KeyedStoreStats;
 }
 

@@ -29,7 +29,8 @@ export type SupportAddressInput = string | { readonly address: string; readonly 
  * - any address at any sub-domain (one or more labels) of a domain: `*@*.zendesk.com`;
  * - a local part with ONE `*` (prefix and/or suffix match) at an exact or wildcard domain: `support@*.zendesk.com`,
  *   `noreply*@example.com`.
- * Matching is case-insensitive on the {@link addressKey} form (IDN domains in ASCII), linear in the address length.
+ * Matching is case-insensitive on the {@link @mailroom/headers!addressKey | addressKey} form (IDN domains in ASCII),
+ * linear in the address length.
  */
 export type AddressPattern = string;
 
