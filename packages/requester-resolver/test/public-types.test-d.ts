@@ -1,5 +1,6 @@
-// Type tests: the public types of @mailroom/requester-resolver as a consumer sees them (compiled by `tsc -b`
-// through tsconfig.test.json; see docs/decisions/type-tests.md). Each `@ts-expect-error` line must fail to compile.
+// Type tests: the public types of @mailroom/requester-resolver as a consumer sees them. Compiled by `tsc -b` (the types
+// gate) through tsconfig.test.json; see docs/decisions/0004-type-tests.md. The line after each
+// `@ts-expect-error` must not compile.
 import type { HeaderList } from '@mailroom/headers';
 import {
   addressPatternProblem,
