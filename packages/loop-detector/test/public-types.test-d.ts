@@ -79,14 +79,14 @@ describe('decideInbound', () => {
     decideInbound({ headers, nowMs: 0, force: true }, policy);
   });
 
-  test('the verdict of @mailroom/mail-auth fits the AUTH-4 input without this package depending on it', () => {
+  test('the verdict of @mailroom/mail-auth fits the authentication input without this package depending on it', () => {
     expectTypeOf<AuthVerdict>().toExtend<AuthVerdictLike>();
     expectTypeOf<AuthVerdict>().toExtend<NonNullable<InboundInput['authentication']>>();
   });
 
   test('a decision is read-only', () => {
     // @ts-expect-error -- readonly array
-    decision.reasons.push({ code: 'bulk', rule: 'LOOP-5', detail: '' });
+    decision.reasons.push({ code: 'bulk', rule: '', detail: '' });
     // @ts-expect-error -- readonly property
     decision.action = 'accept';
   });
@@ -102,7 +102,7 @@ describe('reason codes', () => {
     // @ts-expect-error -- not a reason code
     REASON_CODES['made-up'];
     // @ts-expect-error -- the table is read-only
-    REASON_CODES.bulk = { rule: 'LOOP-5', familiarCause: null, meaning: '' };
+    REASON_CODES.bulk = { rule: '', familiarCause: null, meaning: '' };
   });
 
   test('a switch on the action narrows and is exhaustive', () => {
