@@ -1,15 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { classifyMessage } from '@mailroom/header-classifier';
-import { describe, expect, it } from 'vitest';
+import { corpusAvailable, describeCorpus, readCorpusJsonl } from '@mailroom/test-support';
+import { expect, it } from 'vitest';
 
 // Dovecot Pigeonhole's Sieve vacation (RFC 5230) cases: when an automatic reply must not be sent.
-const corpus = fileURLToPath(
-  new URL('../../../../shared/corpus/pigeonhole-vacation/cases.jsonl', import.meta.url),
-);
-const exists = existsSync(corpus);
-if (!exists)
-  console.warn(`Pigeonhole vacation cases not found at ${corpus}: skipping (CI has ../shared/corpus).`);
+const CASES = 'pigeonhole-vacation/cases.jsonl';
 
 interface Case {
   readonly id: string;
@@ -21,13 +15,8 @@ interface Case {
 // `:addresses`, the original recipient), which a header classifier does not see.
 const MESSAGE_DECIDES = /^(?:list-id|list-\w+|precedence|auto-submitted|x-auto-response-suppress):/im;
 
-describe.skipIf(!exists)('Pigeonhole vacation cases (RFC 5230 / RFC 3834)', () => {
-  const cases: Case[] = exists
-    ? readFileSync(corpus, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as Case)
-    : [];
+describeCorpus(CASES, 'Pigeonhole vacation cases (RFC 5230 / RFC 3834)', () => {
+  const cases = corpusAvailable(CASES) ? readCorpusJsonl<Case>(CASES) : [];
 
   it('reads the 17 cases', () => {
     expect(cases.length).toBe(17);

@@ -1,13 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type Category, classifyMessage } from '@mailroom/header-classifier';
-import { describe, expect, it } from 'vitest';
+import { corpusAvailable, describeCorpus, readCorpusBytes, readCorpusJsonl } from '@mailroom/test-support';
+import { expect, it } from 'vitest';
 
-// <repo root>/../shared/corpus, computed from this file: packages/header-classifier/test/ → repo root is ../../..
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/sisimai/', import.meta.url));
-const exists = existsSync(`${corpus}labels.jsonl`);
-if (!exists)
-  console.warn(`sisimai corpus not found at ${corpus}: skipping the real-mail accuracy test (CI has it).`);
+const LABELS = 'sisimai/labels.jsonl';
 
 interface Label {
   readonly file: string;
@@ -21,16 +16,11 @@ const accepted: Record<Exclude<Label['label'], 'not-bounce'>, readonly Category[
   machine: ['feedback-report', 'delivery-report'],
 };
 
-describe.skipIf(!exists)('sisimai corpus (real bounces, auto-replies, ARF and DSN success reports)', () => {
-  const labels: Label[] = exists
-    ? readFileSync(`${corpus}labels.jsonl`, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as Label)
-    : [];
+describeCorpus(LABELS, 'sisimai corpus (real bounces, auto-replies, ARF and DSN success reports)', () => {
+  const labels = corpusAvailable(LABELS) ? readCorpusJsonl<Label>(LABELS) : [];
   const stats = new Map<string, { n: number; hit: number; misses: string[] }>();
   for (const label of labels) {
-    const result = classifyMessage(readFileSync(corpus + label.file));
+    const result = classifyMessage(readCorpusBytes('sisimai', label.file));
     const hit =
       label.label === 'not-bounce'
         ? !result.categories.includes('bounce')
@@ -71,7 +61,7 @@ describe.skipIf(!exists)('sisimai corpus (real bounces, auto-replies, ARF and DS
   it('LOOP-5: every message recognised as a bounce, report or auto-reply is automated and suppresses replies', () => {
     const wrong = labels
       .filter((l) => l.label !== 'not-bounce')
-      .map((l) => ({ l, r: classifyMessage(readFileSync(corpus + l.file)) }))
+      .map((l) => ({ l, r: classifyMessage(readCorpusBytes('sisimai', l.file)) }))
       .filter(({ l, r }) => r.categories.some((c) => accepted[l.label as keyof typeof accepted].includes(c)))
       .filter(({ r }) => !r.automated || !r.suppressAutoReply);
     expect(wrong.map(({ l }) => l.file)).toEqual([]);

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import {
   addresses,
   decodeEncodedWords,
@@ -6,9 +7,18 @@ import {
   messageId,
   parseHeaders,
 } from '@mailroom/headers';
+import { corpusAvailable, corpusPath, describeCorpus, readCorpusBytes } from '@mailroom/test-support';
 import { type AddressObject, simpleParser } from 'mailparser';
-import { describe, expect, it } from 'vitest';
-import { hasSisimai, sisimaiMessages } from './corpus.js';
+import { expect, it } from 'vitest';
+
+/** Every sisimai message as [file name, bytes], sorted by name; none when the corpus is absent. */
+function sisimaiMessages(): [string, Uint8Array][] {
+  if (!corpusAvailable('sisimai')) return [];
+  return readdirSync(corpusPath('sisimai'))
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .map((f) => [f, new Uint8Array(readCorpusBytes('sisimai', f))]);
+}
 
 type Field = 'subject' | 'messageId' | 'from' | 'to' | 'cc' | 'replyTo';
 
@@ -70,7 +80,8 @@ function explain(field: Field, mine: string, theirs: string, headers: HeaderList
   return null;
 }
 
-describe.skipIf(!hasSisimai)(
+describeCorpus(
+  'sisimai',
   'differential: parseHeaders + accessors against mailparser simpleParser (sisimai corpus)',
   () => {
     it('agrees on decoded Subject, From, To, Cc, Reply-To and Message-ID, or explains why ours is right', async () => {

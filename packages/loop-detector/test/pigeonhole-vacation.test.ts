@@ -1,16 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { mayAutoReply } from '@mailroom/loop-detector';
-import { describe, expect, it } from 'vitest';
+import { corpusAvailable, describeCorpus, readCorpusJsonl } from '@mailroom/test-support';
+import { expect, it } from 'vitest';
 
 // The Dovecot Pigeonhole vacation cases (RFC 5230), read from ../shared/corpus beside the repository root.
-const corpusDir = new URL('../../../../shared/corpus/pigeonhole-vacation/', import.meta.url).pathname;
-const casesFile = join(corpusDir, 'cases.jsonl');
-const present = existsSync(casesFile);
-if (!present)
-  console.warn(
-    `pigeonhole-vacation conformance skipped: ${casesFile} is absent (CI has it beside the repository)`,
-  );
+const CASES = 'pigeonhole-vacation/cases.jsonl';
 
 interface VacationCase {
   id: string;
@@ -22,12 +15,7 @@ interface VacationCase {
   vacation_command: string;
 }
 
-const cases: VacationCase[] = present
-  ? readFileSync(casesFile, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '')
-      .map((l) => JSON.parse(l) as VacationCase)
-  : [];
+const cases = corpusAvailable(CASES) ? readCorpusJsonl<VacationCase>(CASES) : [];
 
 /** The `:addresses` of a Sieve vacation command: one string or a string list. */
 function sieveAddresses(command: string): string[] {
@@ -53,7 +41,7 @@ function verdictFor(c: VacationCase): ReturnType<typeof mayAutoReply> {
   );
 }
 
-describe.skipIf(!present)('mayAutoReply on the Pigeonhole vacation suite (RFC 3834 / RFC 5230)', () => {
+describeCorpus(CASES, 'mayAutoReply on the Pigeonhole vacation suite (RFC 3834 / RFC 5230)', () => {
   it('has the 17 cases (11 no-reply, 6 reply)', () => {
     expect(cases).toHaveLength(17);
     expect(cases.filter((c) => !c.expected_reply)).toHaveLength(11);

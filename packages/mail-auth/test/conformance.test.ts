@@ -6,8 +6,8 @@ import {
   evaluateAuthentication,
   type RRType,
 } from '@mailroom/mail-auth';
-import { describe, expect, it } from 'vitest';
-import { corpusAvailable, readCorpusFile, readJsonl } from './support/corpus.js';
+import { corpusAvailable, describeCorpus, readCorpusBytes, readCorpusJsonl } from '@mailroom/test-support';
+import { expect, it } from 'vitest';
 import { NOW } from './support/signing.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -89,9 +89,8 @@ function suiteResolver(zonedata: Record<string, ZoneItem[]>): DnsResolver {
   };
 }
 
-const spfPresent = corpusAvailable('spf-rfc7208');
-describe.skipIf(!spfPresent)('SPF conformance: RFC 7208 suite (openspf/pyspf) through DnsResolver', () => {
-  const cases = spfPresent ? readJsonl<SpfCase>('spf-rfc7208/cases.jsonl') : [];
+describeCorpus('spf-rfc7208', 'SPF conformance: RFC 7208 suite (openspf/pyspf) through DnsResolver', () => {
+  const cases = corpusAvailable('spf-rfc7208') ? readCorpusJsonl<SpfCase>('spf-rfc7208/cases.jsonl') : [];
   const policy = {
     authservId: 'mx.helpdesk.example',
     mode: 'minimal' as const,
@@ -158,9 +157,10 @@ interface ArcCase {
 /** The two cases where the draft-era suite disagrees with RFC 8617/6376 (see README). */
 const KNOWN_ARC_MISSES = ['ams_fields_c_na', 'ams_fields_h_empty'];
 
-const arcPresent = corpusAvailable('arc-validation');
-describe.skipIf(!arcPresent)('ARC conformance: validation suite (ValiMail arc_test_suite)', () => {
-  const cases = arcPresent ? readJsonl<ArcCase>('arc-validation/cases.jsonl') : [];
+describeCorpus('arc-validation', 'ARC conformance: validation suite (ValiMail arc_test_suite)', () => {
+  const cases = corpusAvailable('arc-validation')
+    ? readCorpusJsonl<ArcCase>('arc-validation/cases.jsonl')
+    : [];
   const run = async (strict: boolean) => {
     const misses: string[] = [];
     for (const c of cases) {
@@ -222,10 +222,9 @@ describe.skipIf(!arcPresent)('ARC conformance: validation suite (ValiMail arc_te
 // DKIM: the RFC 8463 appendix A message (Ed25519 + RSA signatures) from dkimpy's test data.
 // ---------------------------------------------------------------------------------------------------------
 
-const dkimpyPresent = corpusAvailable('dkim-dkimpy');
-describe.skipIf(!dkimpyPresent)('DKIM conformance: RFC 8463 example message (dkimpy)', () => {
+describeCorpus('dkim-dkimpy', 'DKIM conformance: RFC 8463 example message (dkimpy)', () => {
   it('RFC 8463: both the ed25519-sha256 and the rsa-sha256 signature pass and authenticate the From domain', async () => {
-    const dns = JSON.parse(readCorpusFile('dkim-dkimpy/dns.json').toString('utf8')) as Record<
+    const dns = JSON.parse(readCorpusBytes('dkim-dkimpy/dns.json').toString('utf8')) as Record<
       string,
       { TXT: string }
     >;
@@ -235,7 +234,7 @@ describe.skipIf(!dkimpyPresent)('DKIM conformance: RFC 8463 example message (dki
     };
     const verdict = await evaluateAuthentication(
       {
-        message: readCorpusFile('dkim-dkimpy/rfc8463-a.eml'),
+        message: readCorpusBytes('dkim-dkimpy/rfc8463-a.eml'),
         envelope: {
           clientIp: '192.0.2.20',
           helo: 'mail.football.example.com',

@@ -1,25 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { addressKey, parseHeaders } from '@mailroom/headers';
 import { createRequesterResolver } from '@mailroom/requester-resolver';
-import { describe, expect, it } from 'vitest';
+import { corpusAvailable, describeCorpus, readCorpusBytes, readCorpusJsonl } from '@mailroom/test-support';
+import { expect, it } from 'vitest';
 
-const corpus = fileURLToPath(new URL('../../../../shared/corpus/sisimai/', import.meta.url));
-const present = existsSync(`${corpus}labels.jsonl`);
-if (!present) console.warn(`requester-resolver: sisimai corpus not found at ${corpus}; corpus tests skipped`);
+const LABELS = 'sisimai/labels.jsonl';
 
 interface Label {
   readonly file: string;
   readonly label: string;
 }
 
-describe.skipIf(!present)('sisimai corpus (real bounces, auto-replies, feedback reports)', () => {
-  const labels: Label[] = present
-    ? readFileSync(`${corpus}labels.jsonl`, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim() !== '')
-        .map((l) => JSON.parse(l) as Label)
-    : [];
+describeCorpus(LABELS, 'sisimai corpus (real bounces, auto-replies, feedback reports)', () => {
+  const labels = corpusAvailable(LABELS) ? readCorpusJsonl<Label>(LABELS) : [];
   const resolve = createRequesterResolver({
     supportAddresses: ['support@acme.example'],
     bounceRequester: 'final-recipient',
@@ -27,7 +19,7 @@ describe.skipIf(!present)('sisimai corpus (real bounces, auto-replies, feedback 
 
   it('never throws, and the requester is always a valid addressKey', () => {
     for (const { file } of labels) {
-      const raw = readFileSync(`${corpus}${file}`);
+      const raw = readCorpusBytes('sisimai', file);
       const headers = parseHeaders(new Uint8Array(raw));
       const r = resolve(headers, { reportText: raw.toString('latin1') });
       if (r.requester !== null) expect(addressKey(r.requester.address)).toBe(r.requester.key);
@@ -41,7 +33,7 @@ describe.skipIf(!present)('sisimai corpus (real bounces, auto-replies, feedback 
     let anyRecipient = 0;
     const bounces = labels.filter((l) => l.label === 'bounce');
     for (const { file } of bounces) {
-      const raw = readFileSync(`${corpus}${file}`).toString('latin1');
+      const raw = readCorpusBytes('sisimai', file).toString('latin1');
       const r = resolve(parseHeaders(raw), { reportText: raw });
       if (r.requester?.source === 'dsn-final-recipient') anyRecipient++;
       // Independent reading of the first Final-Recipient line (rfc822 type), to compare with.

@@ -1,0 +1,8 @@
+export {
+  CORPUS_ROOT,
+  corpusAvailable,
+  corpusPath,
+  describeCorpus,
+  readCorpusBytes,
+  readCorpusJsonl,
+} from './corpus.js';
