@@ -84,7 +84,9 @@ export interface LoopPolicy {
  * Options of {@link createPolicy}: everything optional except the addresses you want to protect. `markerKey` may
  * also be given as a string (UTF-8) or hex via {@link loadPolicy}.
  */
-export type PolicyOptions = { readonly [K in keyof LoopPolicy]?: LoopPolicy[K] } & {
+export type PolicyOptions = {
+  readonly [K in Exclude<keyof LoopPolicy, 'markerKey'>]?: LoopPolicy[K];
+} & {
   readonly markerKey?: Uint8Array | string | null;
   /** The instance id written in the `X-Mailroom-Loop` header (default: the message-id domain). */
   readonly instanceId?: string;

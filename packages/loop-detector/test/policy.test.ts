@@ -64,6 +64,12 @@ describe('presets', () => {
     expect(() => createPolicy({ markerKey: 'short' })).toThrow(/16 bytes/);
     expect(() => ateraPolicy({ company: 'a b' })).toThrow(/Atera/);
   });
+
+  it('takes the marker key as a string and keeps its UTF-8 bytes', () => {
+    const secret = 'correct horse battery staple';
+    expect(createPolicy({ markerKey: secret }).markerKey).toEqual(new TextEncoder().encode(secret));
+    expect(createPolicy({ markerKey: null }).markerKey).toBeNull();
+  });
 });
 
 describe('loadPolicy (--policy)', () => {

@@ -151,11 +151,11 @@ describe('policies', () => {
   test('createPolicy takes optional fields of the policy (the marker key also as a string)', () => {
     expectTypeOf(createPolicy).returns.toEqualTypeOf<LoopPolicy>();
     createPolicy({ supportAddresses: ['help@acme.example'], markerKey: new Uint8Array(32) });
-    // Known gap (reported, src not changed here): createPolicy reads a string marker key at run time, but
-    // PolicyOptions intersects LoopPolicy's `Uint8Array | null` with `Uint8Array | string | null`, which drops
-    // `string`. Pinned so that the fix has to remove this directive.
-    // @ts-expect-error -- a string marker key does not type-check (yet)
+    // createPolicy reads a string marker key (UTF-8) at run time, and the type says so
     createPolicy({ markerKey: 'a secret of at least 16 bytes' });
+    createPolicy({ markerKey: null });
+    // @ts-expect-error -- a marker key is bytes, a string or null
+    createPolicy({ markerKey: 42 });
     createPolicy({ authentication: 'enhanced', fingerprintLimit: null });
     // @ts-expect-error -- not an authentication mode
     createPolicy({ authentication: 'strict' });
