@@ -230,9 +230,9 @@ function isDelimiterAt(view: Uint8Array, delimiter: Uint8Array, at: number, line
   if (at + n > view.length) return false;
   for (let k = 1; k < n; k++) if (view[at + k] !== delimiter[k]) return false;
   const after = view[at + n];
-  return (
-    after === undefined || after === DASH || after === LF || after === CR || after === 0x20 || after === 0x09
-  );
+  // `--b-inner` is not a delimiter of `b`; `--b--` (the close delimiter) is.
+  if (after === DASH) return view[at + n + 1] === DASH;
+  return after === undefined || after === LF || after === CR || after === 0x20 || after === 0x09;
 }
 
 function findDelimiter(cursor: Cursor, from: number): number {
@@ -547,24 +547,21 @@ const ASCII_COMPATIBLE_UTF8 = new Set(['', 'utf-8', 'utf8', 'us-ascii', 'ascii',
 const utf8 = new TextDecoder('utf-8');
 
 /**
- * Bytes to text in a MIME charset: the platform decoder for the WHATWG labels (UTF-8, ISO-8859-*, windows-*,
- * Shift_JIS, EUC-KR, GB18030, Big5, KOI8-R, …), libmime for the rest (UTF-7, ISO-2022-KR, …); UTF-8 when the
- * charset is unknown to both. Malformed bytes become U+FFFD.
+ * Bytes to text in a MIME charset: UTF-8 and US-ASCII with the platform decoder (the common case, fast), any other
+ * charset with libmime (iconv-lite and encoding-japanese: ISO-8859-*, windows-*, ISO-2022-JP mislabeled as EUC-JP,
+ * Shift_JIS, GB18030, Big5, KOI8-R, UTF-7, …); UTF-8 when the charset is unknown. Malformed bytes become U+FFFD.
  */
 function decodeCharset(bytes: Uint8Array, charset: string | null): string {
   const label = charset ?? '';
   if (ASCII_COMPATIBLE_UTF8.has(label)) return utf8.decode(bytes);
   try {
-    return new TextDecoder(label).decode(bytes);
+    // libmime's public entry for bytes in a charset is decodeWord; base64 carries the bytes through unchanged.
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return libmime.decodeWord(label.slice(0, 64), 'B', btoa(binary));
   } catch {
-    try {
-      let binary = '';
-      for (let i = 0; i < bytes.length; i += 0x8000)
-        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return libmime.decodeWord(label.slice(0, 64), 'B', btoa(binary));
-    } catch {
-      return utf8.decode(bytes);
-    }
+    return utf8.decode(bytes);
   }
 }
 
@@ -601,6 +598,7 @@ const NAMED_ENTITIES: ReadonlyMap<string, string> = new Map([
   ['laquo', '«'],
   ['raquo', '»'],
   ['copy', '©'],
+  ['euro', '€'],
 ]);
 
 function decodeEntity(name: string): string | undefined {
@@ -622,8 +620,10 @@ function decodeEntities(text: string): string {
   let out = '';
   let at = 0;
   for (let amp = text.indexOf('&'); amp !== -1; amp = text.indexOf('&', at)) {
-    const semi = text.indexOf(';', amp + 1);
-    const decoded = semi !== -1 && semi - amp <= 10 ? decodeEntity(text.slice(amp + 1, semi)) : undefined;
+    // `;` is looked for only just after `&` (entity names are short): a text of `&` without `;` stays linear.
+    const near = text.slice(amp + 1, amp + 12).indexOf(';');
+    const semi = near === -1 ? -1 : amp + 1 + near;
+    const decoded = semi === -1 ? undefined : decodeEntity(text.slice(amp + 1, semi));
     if (decoded === undefined) {
       out += text.slice(at, amp + 1);
       at = amp + 1;
@@ -642,6 +642,8 @@ function decodeEntities(text: string): string {
  */
 function htmlToText(html: string, max: number): string {
   const lower = html.toLowerCase();
+  // Hidden elements whose closing tag is absent from the rest of the text: never searched for again (linear time).
+  const unclosed = new Set<string>();
   let out = '';
   let at = 0;
   while (at < html.length && out.length < max) {
@@ -661,9 +663,10 @@ function htmlToText(html: string, max: number): string {
     }
     const name = lower.slice(nameStart, nameEnd);
     at = gt + 1;
-    if (!closing && HIDDEN_ELEMENTS.has(name)) {
+    if (!closing && HIDDEN_ELEMENTS.has(name) && !unclosed.has(name)) {
       const close = lower.indexOf(`</${name}`, at);
-      if (close !== -1) {
+      if (close === -1) unclosed.add(name);
+      else {
         const closeEnd = html.indexOf('>', close);
         at = closeEnd === -1 ? html.length : closeEnd + 1;
       }
