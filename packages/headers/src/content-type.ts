@@ -107,6 +107,11 @@ export function parseContentType(value: string | undefined): ContentType {
       params: new Map(),
     };
   }
+  return parseFull(value);
+}
+
+/** The full RFC 2045/2231 parse of a `Content-Type` value. */
+function parseFull(value: string): ContentType {
   const parts = splitParams(value);
   const [type, subtype] = (parts[0] ?? '').trim().toLowerCase().split('/', 2);
   const valid = type !== undefined && subtype !== undefined && isToken(type) && isToken(subtype.trim());
@@ -173,12 +178,35 @@ export function parseContentType(value: string | undefined): ContentType {
 export function mediaTypeOf(value: string | undefined): string {
   if (value === undefined) return 'text/plain';
   const semi = value.indexOf(';');
-  const head = semi === -1 ? value : value.slice(0, semi);
-  if (head.includes('"')) return parseContentType(value).mediaType;
-  const [type, subtype] = head.trim().toLowerCase().split('/', 2);
-  return type !== undefined && subtype !== undefined && isToken(type) && isToken(subtype.trim())
-    ? `${type}/${subtype.trim()}`
-    : 'text/plain';
+  let end = semi === -1 ? value.length : semi;
+  let start = 0;
+  while (start < end && isAsciiSpace(value.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(value.charCodeAt(end - 1))) end--;
+  const slash = value.indexOf('/', start);
+  // Quotes, non-ASCII edges (which trim() might remove): the full parser decides.
+  const quote = value.indexOf('"');
+  if ((quote !== -1 && quote < end) || value.charCodeAt(start) > 0x7f || value.charCodeAt(end - 1) > 0x7f) {
+    return parseFull(value).mediaType;
+  }
+  if (slash === -1 || slash >= end || !isTokenRange(value, start, slash)) return 'text/plain';
+  // `split('/', 2)` semantics: the subtype ends at a second slash.
+  const slash2 = value.indexOf('/', slash + 1);
+  let subEnd = slash2 === -1 || slash2 > end ? end : slash2;
+  let subStart = slash + 1;
+  while (subStart < subEnd && isAsciiSpace(value.charCodeAt(subStart))) subStart++;
+  while (subEnd > subStart && isAsciiSpace(value.charCodeAt(subEnd - 1))) subEnd--;
+  if (!isTokenRange(value, subStart, subEnd)) return 'text/plain';
+  const type = value.slice(start, slash);
+  const subtype = value.slice(subStart, subEnd);
+  return `${type}/${subtype}`.toLowerCase();
+}
+
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+function isTokenRange(s: string, from: number, to: number): boolean {
+  return to > from && isToken(s.slice(from, to));
 }
 
 /**

@@ -1,5 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
-import { attachedMessages, mimeParts, parseHeaders, partBytes, partText, textBody } from '@mailroom/headers';
+import {
+  attachedMessages,
+  mimeParts,
+  parseContentType,
+  parseHeaders,
+  partBytes,
+  partText,
+  textBody,
+} from '@mailroom/headers';
 import { describe, expect } from 'vitest';
 
 const enc = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -108,4 +116,20 @@ describe('mimeParts on hostile input', () => {
       expect(performance.now() - start, text.slice(0, 60)).toBeLessThan(2000);
     }
   });
+
+  test.prop(
+    [
+      fc.oneof(
+        fc.string({ maxLength: 40 }),
+        fc.constantFrom(' Text/HTML ', 'multipart/mixed', 'a/b/c', '\u00a0text/plain', 'text /x'),
+      ),
+    ],
+    { numRuns: 300 },
+  )(
+    'the type-only fast path (no parameters) reads the same type/subtype as the full parameter parser',
+    (value) => {
+      const v = value.replace(/[;"]/g, '');
+      expect(parseContentType(v).mediaType).toBe(parseContentType(`${v}; x=1`).mediaType);
+    },
+  );
 });
