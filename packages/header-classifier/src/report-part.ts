@@ -19,8 +19,8 @@ export interface BodyFindings {
   readonly returnedMessage: boolean;
   /**
    * Decoded start of the first text part, lower-cased, whitespace collapsed, at most `maxBodyScan` characters.
-   * Computed on first call (most messages never need it). With `inCharset` false the bytes are read as UTF-8 whatever
-   * the part's charset (enough for ASCII phrases, and several times cheaper for ISO-2022-JP, Shift_JIS, …).
+   * Computed on first call (most messages never need it). With `inCharset` false each byte is read as one character
+   * whatever the part's charset (enough for ASCII phrases, and several times cheaper than any charset conversion).
    */
   readonly firstText: (inCharset: boolean) => string;
   /** True when a bound stopped the walk. */
@@ -192,9 +192,9 @@ export function readBody(
           ? ''
           : collapse(
               partText(bytes, firstText, {
-                maxBytes: scan * 2,
+                maxBytes: scan,
                 maxChars: scan,
-                ...(inCharset ? {} : { charset: 'utf-8' }),
+                ...(inCharset ? {} : { charset: 'binary' }),
               }),
               scan,
             );

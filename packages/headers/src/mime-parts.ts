@@ -637,7 +637,26 @@ const BASE64 = new Int8Array(256).fill(-1);
 for (let i = 0; i < 64; i++)
   BASE64['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
 
+/** Node's native base64 decoder (`Buffer.from(text, 'base64')`), feature-detected. */
+const nativeBase64 = (globalThis as { Buffer?: { from(text: string, encoding: 'base64'): Uint8Array } })
+  .Buffer;
+const PADDING_TAIL = /^[=\s]*$/;
+
 function decodeBase64(input: Uint8Array, max: number): Uint8Array {
+  if (nativeBase64 !== undefined && input.length > 256) {
+    // The native decoder stops at the first padding and reads `-`/`_` as base64url: use it only when padding ends
+    // the text and neither occurs, where it gives exactly what the loop below gives, several times faster.
+    const text = byteString(input, input.length);
+    const pad = text.indexOf('=');
+    if (
+      text.indexOf('-') === -1 &&
+      text.indexOf('_') === -1 &&
+      (pad === -1 || PADDING_TAIL.test(text.slice(pad)))
+    ) {
+      const out = nativeBase64.from(text, 'base64');
+      return out.length > max ? out.subarray(0, max) : out;
+    }
+  }
   const out = new Uint8Array(Math.min(max, Math.ceil((input.length * 3) / 4)));
   let n = 0;
   let bits = 0;
@@ -704,8 +723,10 @@ export interface PartDecodeOptions {
   /** Characters of text returned at most ({@link partText}); default {@link DEFAULT_MIME_LIMITS}`.maxTextChars`. */
   readonly maxChars?: number;
   /**
-   * Decode as this charset instead of the part's own ({@link partText}). `'utf-8'` is a cheap way to read only the
-   * ASCII words of a part in any ASCII-compatible charset (what a scan for English phrases needs).
+   * Decode as this charset instead of the part's own ({@link partText}). `'binary'` reads each byte as one
+   * character (ISO-8859-1 proper): the cheapest way to read only the ASCII words of a part in any ASCII-compatible
+   * charset (what a scan for English phrases needs); the text stays a one-byte string, fast to search and lower-case,
+   * and `format=flowed` lines are left as written.
    */
   readonly charset?: string;
 }
@@ -732,8 +753,9 @@ function positive(value: number | undefined, fallback: number, name: string): nu
 export function partBytes(raw: Uint8Array, part: MimePart, options: PartDecodeOptions = {}): Uint8Array {
   const max = positive(options.maxBytes, DEFAULT_MIME_LIMITS.maxDecodedBytes, 'maxBytes');
   const body = checkedRaw(raw, 'partBytes').subarray(part.bodyStart, Math.max(part.bodyStart, part.end));
+  // Base64 input: 4 characters per 3 bytes, plus line breaks (76-character lines) and some slack.
   if (part.transferEncoding === 'base64')
-    return decodeBase64(body.subarray(0, Math.ceil(max / 3) * 4 + 4096), max);
+    return decodeBase64(body.subarray(0, Math.ceil(max / 3) * 4 + Math.ceil(max / 38) + 64), max);
   if (part.transferEncoding === 'quoted-printable')
     return decodeQuotedPrintable(body.subarray(0, max * 3), max);
   return body.subarray(0, max);
@@ -755,6 +777,7 @@ const ASCII_COMPATIBLE_UTF8 = new Set(['', 'utf-8', 'utf8', 'us-ascii', 'ascii',
 function decodeCharset(bytes: Uint8Array, charset: string | null): string {
   const label = charset ?? '';
   if (ASCII_COMPATIBLE_UTF8.has(label)) return utf8.decode(bytes);
+  if (label === 'binary') return byteString(bytes, bytes.length);
   // Single-byte Latin charsets: the platform decoder gives what iconv-lite gives, several times faster.
   const single = SINGLE_BYTE_DECODERS.get(label);
   if (single !== undefined) return single.decode(bytes);
@@ -897,8 +920,11 @@ export function partText(raw: Uint8Array, part: MimePart, options: PartDecodeOpt
   const bytes = partBytes(raw, part, options);
   let text = decodeCharset(bytes, options.charset?.toLowerCase() ?? part.charset);
   if (part.mediaType === 'text/html') return htmlToText(text, maxChars);
-  const format = part.contentType.params.get('format');
-  if (part.mediaType === 'text/plain' && format !== undefined && format.toLowerCase() === 'flowed') {
+  // `binary` is for scanning words: flowed soft breaks are white space there, so they need no joining.
+  const binary = options.charset?.toLowerCase() === 'binary';
+  const format =
+    part.mediaType === 'text/plain' && !binary ? part.contentType.params.get('format') : undefined;
+  if (format !== undefined && format.toLowerCase() === 'flowed') {
     try {
       text = libmime.decodeFlowed(
         text.slice(0, maxChars * 2),
