@@ -71,6 +71,18 @@ function isAscii(text: string): boolean {
   return true;
 }
 
+// Whether a phrase table is all ASCII, per table (tables are immutable; the default one is shared by every call).
+const asciiPhraseTables = new WeakMap<readonly { readonly phrase: string }[], boolean>();
+
+function asciiPhrasesOnly(phrases: readonly { readonly phrase: string }[]): boolean {
+  let known = asciiPhraseTables.get(phrases);
+  if (known === undefined) {
+    known = phrases.every((p) => isAscii(p.phrase));
+    asciiPhraseTables.set(phrases, known);
+  }
+  return known;
+}
+
 /** Splits a raw message into its header list and body. */
 function split(
   input: HeaderList | Uint8Array | string,
@@ -450,9 +462,7 @@ export function classifyMessage(
       findings.returnedMessage;
     // The default phrases are ASCII: the text is then read without charset conversion (a consumer's non-ASCII
     // phrases get the part decoded in its own charset).
-    const text = corroborated
-      ? findings.firstText(!tables.reportBodyPhrases.every((p) => isAscii(p.phrase)))
-      : '';
+    const text = corroborated ? findings.firstText(!asciiPhrasesOnly(tables.reportBodyPhrases)) : '';
     const phrase = text === '' ? undefined : tables.reportBodyPhrases.find((p) => text.includes(p.phrase));
     if (phrase !== undefined) {
       log.add('report-body-phrase', phrase.category, 'strong', { value: phrase.phrase });
