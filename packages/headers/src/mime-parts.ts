@@ -192,7 +192,7 @@ function byteString(raw: Uint8Array, end: number): string {
 }
 
 /** A header value: the byte string where it is ASCII, else its bytes read as UTF-8 (as `parseHeaders` does). */
-function valueOf(text: string, raw: Uint8Array, from: number, to: number): string {
+function headerValue(text: string, raw: Uint8Array, from: number, to: number): string {
   const value = text.slice(from, to);
   return NON_ASCII.test(value) ? utf8.decode(raw.subarray(from, to)) : value;
 }
@@ -235,7 +235,7 @@ function peekPartHeaders(
     const first = text.charCodeAt(at);
     if (first === 0x20 || first === 0x09) {
       if (current !== -1 && values[current]!.length < 8192)
-        values[current] += valueOf(text, raw, at, lineEnd);
+        values[current] += headerValue(text, raw, at, lineEnd);
     } else {
       current = -1;
       // Field names are short: the colon is looked for in the first 41 characters only (linear in the block).
@@ -248,7 +248,7 @@ function peekPartHeaders(
             ? PEEKED.indexOf(name as (typeof PEEKED)[number])
             : -1;
         if (k !== -1 && values[k] === undefined) {
-          values[k] = valueOf(text, raw, colon + 1, Math.min(lineEnd, colon + 1 + 8192));
+          values[k] = headerValue(text, raw, colon + 1, Math.min(lineEnd, colon + 1 + 8192));
           current = k;
         }
       }
