@@ -1,5 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
-import { parseHeaders } from '@mailroom/headers';
+import { addresses, addressKey, parseHeaders } from '@mailroom/headers';
 import { resolveRequester } from '@mailroom/requester-resolver';
 import { describe, expect } from 'vitest';
 
@@ -50,10 +50,21 @@ describe('attachedMessages input of the resolver', () => {
         const named = attached
           .slice(0, 8)
           .some((h) =>
-            ['from', 'reply-to', 'sender'].some((f) => h.getAll(f).join(' ').toLowerCase().includes(key)),
+            ['from', 'reply-to', 'sender'].some((f) =>
+              addresses(h, f).some((m) => addressKey(m.address) === key),
+            ),
           );
         expect(named).toBe(true);
       }
     },
   );
+
+  test('regression (fast-check seed 949134687): the requester key of an attached From is its addressKey (an IPv4-like domain is normalised)', () => {
+    const r = resolveRequester(AGENT_FORWARD, {
+      supportAddresses: ['support@acme.example'],
+      agentAddresses: ['*@acme.example'],
+      attachedMessages: [parseHeaders('From: #@0\r\n\r\nbody')],
+    });
+    expect(r.requester).toMatchObject({ source: 'forwarded-original', key: addressKey('#@0') }); // '#@0.0.0.0'
+  });
 });
