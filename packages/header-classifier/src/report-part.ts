@@ -135,8 +135,14 @@ export function readBody(
   let calendarMethod = '';
   let returnedMessage = false;
   let firstText: MimePart | null = null;
+  // Report fields (RFC 3464, 5965, 8098) and calendar properties are ASCII: read the bytes one to one, whatever
+  // charset the part claims (no conversion, a one-byte string); the `message/global-*` reports are UTF-8 (RFC 6533).
   const text = (part: MimePart, max: number): string =>
-    partText(bytes, part, { maxBytes: max, maxChars: max });
+    partText(bytes, part, {
+      maxBytes: max,
+      maxChars: max,
+      charset: part.mediaType.startsWith('message/global') ? 'utf-8' : 'binary',
+    });
   for (const part of walk) {
     const media = part.mediaType;
     if (media.startsWith('multipart/')) {
