@@ -525,14 +525,19 @@ export function mimeParts(raw: Uint8Array, headers: HeaderList, options: MimeWal
   return new MimeWalk(checkedRaw(raw, 'mimeParts'), headers, options);
 }
 
+/** What one iteration of a walk found wrong, and whether a bound stopped it. */
+interface WalkState {
+  readonly defects: MimeDefect[];
+  truncated: boolean;
+}
+
 /** The iterable {@link mimeParts} returns; each iteration walks the message again. */
 export class MimeWalk implements Iterable<MimePart> {
   readonly #raw: Uint8Array;
   readonly #headers: HeaderList;
   readonly #limits: MimeLimits;
   readonly #bodyOffset: number;
-  #defects: MimeDefect[] = [];
-  #truncated = false;
+  #state: WalkState = { defects: [], truncated: false };
 
   constructor(raw: Uint8Array, headers: HeaderList, options: MimeWalkOptions = {}) {
     this.#raw = raw;
@@ -544,81 +549,114 @@ export class MimeWalk implements Iterable<MimePart> {
 
   /** What the last (or current) iteration found malformed, and the bounds it hit. */
   get defects(): readonly MimeDefect[] {
-    return this.#defects;
+    return this.#state.defects;
   }
 
   /** True when a bound stopped the last (or current) iteration before the end of the message. */
   get truncated(): boolean {
-    return this.#truncated;
+    return this.#state.truncated;
   }
 
-  *[Symbol.iterator](): Iterator<MimePart> {
-    const raw = this.#raw;
+  [Symbol.iterator](): Iterator<MimePart> {
+    this.#state = { defects: [], truncated: false };
+    return new MimeIterator(this.#raw, this.#headers, this.#limits, this.#bodyOffset, this.#state);
+  }
+}
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
+
+/** The walk itself: pre-order, one part per `next()`, a stack of open multiparts (no recursion, no generator). */
+class MimeIterator implements Iterator<MimePart> {
+  readonly #raw: Uint8Array;
+  readonly #headers: HeaderList;
+  readonly #limits: MimeLimits;
+  readonly #bodyOffset: number;
+  readonly #state: WalkState;
+  readonly #stack: Cursor[] = [];
+  #end: number;
+  /** The byte string of the body, made when the first multipart is opened. */
+  #text: string | null = null;
+  #parts = 0;
+  /** The part yielded last, opened (if multipart) on the next call. */
+  #pending: Part | null = null;
+  #started = false;
+  #finished = false;
+
+  constructor(
+    raw: Uint8Array,
+    headers: HeaderList,
+    limits: MimeLimits,
+    bodyOffset: number,
+    state: WalkState,
+  ) {
+    this.#raw = raw;
+    this.#headers = headers;
+    this.#limits = limits;
+    this.#bodyOffset = bodyOffset;
+    this.#state = state;
+    this.#end = raw.length;
+  }
+
+  next(): IteratorResult<MimePart> {
+    if (this.#finished) return DONE;
     const limits = this.#limits;
-    const defects: MimeDefect[] = [];
-    this.#defects = defects;
-    this.#truncated = false;
-    let end = raw.length;
-    if (end - this.#bodyOffset > limits.maxScanBytes) {
-      end = this.#bodyOffset + limits.maxScanBytes;
-      this.#truncated = true;
-      defects.push({
-        code: 'scan-limit',
-        detail: `body longer than ${limits.maxScanBytes} bytes: cut there`,
-        path: '',
-      });
-    }
-    const root = new Part(raw, '', 0, this.#headers, 0, this.#bodyOffset, end);
-    yield root;
-    // Made when the first multipart is opened: a message without one is never read past its headers.
-    let text: string | null = null;
-    let parts = 1;
-    const stack: Cursor[] = [];
-    const open = (part: Part): void => {
-      if (!part.mediaType.startsWith('multipart/')) return;
-      if (part.depth >= limits.maxDepth) {
-        this.#truncated = true;
-        defects.push({
-          code: 'depth-limit',
-          detail: `nested deeper than ${limits.maxDepth}: not opened`,
-          path: part.path,
+    const state = this.#state;
+    if (!this.#started) {
+      this.#started = true;
+      if (this.#end - this.#bodyOffset > limits.maxScanBytes) {
+        this.#end = this.#bodyOffset + limits.maxScanBytes;
+        state.truncated = true;
+        state.defects.push({
+          code: 'scan-limit',
+          detail: `body longer than ${limits.maxScanBytes} bytes: cut there`,
+          path: '',
         });
-        return;
       }
-      text ??= byteString(raw, end);
-      const cursor = openCursor(text, part, limits, defects);
-      if (cursor !== null) stack.push(cursor);
-    };
-    open(root);
+      const root = new Part(this.#raw, '', 0, this.#headers, 0, this.#bodyOffset, this.#end);
+      this.#parts = 1;
+      this.#pending = root;
+      return { value: root, done: false };
+    }
+    if (this.#pending !== null) {
+      this.#open(this.#pending);
+      this.#pending = null;
+    }
+    const stack = this.#stack;
     while (stack.length > 0) {
       const cursor = stack[stack.length - 1]!;
-      const range = nextChild(cursor, defects);
+      const range = nextChild(cursor, state.defects);
       if (range === null) {
         stack.pop();
         continue;
       }
-      if (parts >= limits.maxParts) {
-        this.#truncated = true;
-        defects.push({
+      if (this.#parts >= limits.maxParts) {
+        state.truncated = true;
+        state.defects.push({
           code: 'part-limit',
           detail: `more than ${limits.maxParts} parts: stopped`,
           path: cursor.part.path,
         });
-        return;
+        break;
       }
-      parts++;
+      this.#parts++;
       cursor.children++;
       const path = cursor.part.path === '' ? `${cursor.children}` : `${cursor.part.path}.${cursor.children}`;
-      const peeked = peekPartHeaders(cursor.view, raw, range.start, range.end, limits.maxPartHeaderBytes);
+      const peeked = peekPartHeaders(
+        cursor.view,
+        this.#raw,
+        range.start,
+        range.end,
+        limits.maxPartHeaderBytes,
+      );
       if (peeked.truncated) {
-        defects.push({
+        state.defects.push({
           code: 'part-header-truncated',
           detail: `part header block longer than ${limits.maxPartHeaderBytes} bytes: body skipped`,
           path,
         });
       }
       const part = new Part(
-        raw,
+        this.#raw,
         path,
         cursor.part.depth + 1,
         peeked,
@@ -626,9 +664,28 @@ export class MimeWalk implements Iterable<MimePart> {
         peeked.bodyStart,
         range.end,
       );
-      yield part;
-      open(part);
+      this.#pending = part;
+      return { value: part, done: false };
     }
+    this.#finished = true;
+    return DONE;
+  }
+
+  #open(part: Part): void {
+    if (!part.mediaType.startsWith('multipart/')) return;
+    const limits = this.#limits;
+    if (part.depth >= limits.maxDepth) {
+      this.#state.truncated = true;
+      this.#state.defects.push({
+        code: 'depth-limit',
+        detail: `nested deeper than ${limits.maxDepth}: not opened`,
+        path: part.path,
+      });
+      return;
+    }
+    this.#text ??= byteString(this.#raw, this.#end);
+    const cursor = openCursor(this.#text, part, limits, this.#state.defects);
+    if (cursor !== null) this.#stack.push(cursor);
   }
 }
 
