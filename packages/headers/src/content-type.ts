@@ -17,26 +17,27 @@ const MAX_PARAMS = 64;
 /** Whether `s` is an RFC 2045 token (a loop over char codes: the MIME walker checks one per part). */
 function isToken(s: string): boolean {
   if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const ok =
-      (c >= 0x61 && c <= 0x7a) ||
-      (c >= 0x41 && c <= 0x5a) ||
-      (c >= 0x30 && c <= 0x39) ||
-      c === 0x2d ||
-      c === 0x2e ||
-      c === 0x2b ||
-      c === 0x5f ||
-      c === 0x21 ||
-      (c >= 0x23 && c <= 0x27) ||
-      c === 0x2a ||
-      c === 0x5e ||
-      c === 0x60 ||
-      c === 0x7c ||
-      c === 0x7e;
-    if (!ok) return false;
-  }
+  for (let i = 0; i < s.length; i++) if (!isTokenChar(s.charCodeAt(i))) return false;
   return true;
+}
+
+function isTokenChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    c === 0x2d ||
+    c === 0x2e ||
+    c === 0x2b ||
+    c === 0x5f ||
+    c === 0x21 ||
+    (c >= 0x23 && c <= 0x27) ||
+    c === 0x2a ||
+    c === 0x5e ||
+    c === 0x60 ||
+    c === 0x7c ||
+    c === 0x7e
+  );
 }
 
 /** Splits on `;` outside quoted strings (slices between split points, no per-character string building). */
@@ -196,9 +197,9 @@ export function mediaTypeOf(value: string | undefined): string {
   while (subStart < subEnd && isAsciiSpace(value.charCodeAt(subStart))) subStart++;
   while (subEnd > subStart && isAsciiSpace(value.charCodeAt(subEnd - 1))) subEnd--;
   if (!isTokenRange(value, subStart, subEnd)) return 'text/plain';
-  const type = value.slice(start, slash);
-  const subtype = value.slice(subStart, subEnd);
-  return `${type}/${subtype}`.toLowerCase();
+  // The common case `type/subtype` with nothing between: one slice.
+  if (subStart === slash + 1) return value.slice(start, subEnd).toLowerCase();
+  return `${value.slice(start, slash)}/${value.slice(subStart, subEnd)}`.toLowerCase();
 }
 
 function isAsciiSpace(c: number): boolean {
@@ -206,7 +207,9 @@ function isAsciiSpace(c: number): boolean {
 }
 
 function isTokenRange(s: string, from: number, to: number): boolean {
-  return to > from && isToken(s.slice(from, to));
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!isTokenChar(s.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
