@@ -273,15 +273,15 @@ class Part implements MimePart {
   readonly start: number;
   readonly bodyStart: number;
   readonly end: number;
-  readonly #raw: Uint8Array;
-  readonly #contentTypeValue: string | undefined;
+  private readonly _raw: Uint8Array;
+  private readonly _contentTypeValue: string | undefined;
   // For the message itself these are read from its HeaderList when first needed.
-  #dispositionValue: string | undefined;
-  #encodingValue: string | undefined;
-  #transferEncoding: string | undefined;
-  #headers: HeaderList | undefined;
-  #contentType: ContentType | undefined;
-  #disposition: { type: MimeDisposition; params: ReadonlyMap<string, string> } | undefined;
+  private _dispositionValue: string | undefined;
+  private _encodingValue: string | undefined;
+  private _transferEncoding: string | undefined;
+  private _headers: HeaderList | undefined;
+  private _contentType: ContentType | undefined;
+  private _disposition: { type: MimeDisposition; params: ReadonlyMap<string, string> } | undefined;
 
   constructor(
     raw: Uint8Array,
@@ -292,77 +292,95 @@ class Part implements MimePart {
     bodyStart: number,
     end: number,
   ) {
-    this.#raw = raw;
+    this._raw = raw;
     this.path = path;
     this.depth = depth;
     if ('getAll' in fields) {
-      this.#headers = fields;
-      this.#contentTypeValue = fields.get('content-type');
+      this._headers = fields;
+      this._contentTypeValue = fields.get('content-type');
     } else {
-      this.#contentTypeValue = fields.contentType;
-      this.#dispositionValue = fields.disposition;
-      this.#encodingValue = fields.encoding;
+      this._contentTypeValue = fields.contentType;
+      this._dispositionValue = fields.disposition;
+      this._encodingValue = fields.encoding;
     }
-    this.mediaType = mediaTypeOf(this.#contentTypeValue?.slice(0, 8192));
+    this.mediaType = mediaTypeOf(this._contentTypeValue?.slice(0, 8192));
     this.start = start;
     this.bodyStart = bodyStart;
     this.end = end;
   }
 
   get transferEncoding(): string {
-    if (this.#transferEncoding === undefined) {
+    if (this._transferEncoding === undefined) {
       const value =
-        this.#headers !== undefined && this.path === ''
-          ? this.#headers.get('content-transfer-encoding')
-          : this.#encodingValue;
-      this.#transferEncoding = value === undefined ? '7bit' : value.slice(0, 64).trim().toLowerCase();
+        this._headers !== undefined && this.path === ''
+          ? this._headers.get('content-transfer-encoding')
+          : this._encodingValue;
+      this._transferEncoding = value === undefined ? '7bit' : value.slice(0, 64).trim().toLowerCase();
     }
-    return this.#transferEncoding;
+    return this._transferEncoding;
   }
 
   get headers(): HeaderList {
-    this.#headers ??= parseHeaders(this.#raw.subarray(this.start, this.bodyStart), {
+    this._headers ??= parseHeaders(this._raw.subarray(this.start, this.bodyStart), {
       limits: { maxDefects: 20, maxFields: 500 },
     });
-    return this.#headers;
+    return this._headers;
   }
 
   get contentType(): ContentType {
-    this.#contentType ??=
-      this.#contentTypeValue === undefined
+    this._contentType ??=
+      this._contentTypeValue === undefined
         ? NO_PARAMS
-        : parseContentType(this.#contentTypeValue.slice(0, 8192));
-    return this.#contentType;
+        : parseContentType(this._contentTypeValue.slice(0, 8192));
+    return this._contentType;
   }
 
   get charset(): string | null {
     return this.contentType.params.get('charset')?.trim().toLowerCase() || null;
   }
 
-  #readDisposition(): { type: MimeDisposition; params: ReadonlyMap<string, string> } {
-    if (this.#disposition === undefined) {
-      const value = this.path === '' ? this.headers.get('content-disposition') : this.#dispositionValue;
-      if (value === undefined) this.#disposition = { type: null, params: new Map() };
+  private _readDisposition(): { type: MimeDisposition; params: ReadonlyMap<string, string> } {
+    if (this._disposition === undefined) {
+      const value = this.path === '' ? this.headers.get('content-disposition') : this._dispositionValue;
+      if (value === undefined) this._disposition = { type: null, params: new Map() };
       else {
         // Same grammar as Content-Type parameters (RFC 2183 §2, RFC 2231): reuse that parser on `x/y; params`.
         const semi = value.indexOf(';');
         const type = (semi === -1 ? value : value.slice(0, semi)).trim().toLowerCase();
         const parsed = parseContentType(semi === -1 ? 'x/y' : `x/y${value.slice(semi, semi + 8192)}`);
-        this.#disposition = {
+        this._disposition = {
           type: type === 'attachment' ? 'attachment' : type === 'inline' ? 'inline' : null,
           params: parsed.params,
         };
       }
     }
-    return this.#disposition;
+    return this._disposition;
+  }
+
+  /** The public fields only (the part's bytes and caches stay out of JSON). */
+  toJSON(): Omit<MimePart, 'headers'> & { readonly headers: readonly { name: string; value: string }[] } {
+    return {
+      path: this.path,
+      depth: this.depth,
+      headers: this.headers.fields,
+      contentType: this.contentType,
+      mediaType: this.mediaType,
+      transferEncoding: this.transferEncoding,
+      charset: this.charset,
+      disposition: this.disposition,
+      filename: this.filename,
+      start: this.start,
+      bodyStart: this.bodyStart,
+      end: this.end,
+    };
   }
 
   get disposition(): MimeDisposition {
-    return this.#readDisposition().type;
+    return this._readDisposition().type;
   }
 
   get filename(): string | null {
-    const name = this.#readDisposition().params.get('filename') ?? this.contentType.params.get('name');
+    const name = this._readDisposition().params.get('filename') ?? this.contentType.params.get('name');
     if (name === undefined || name === '') return null;
     try {
       return decodeEncodedWords(name);
@@ -533,33 +551,33 @@ interface WalkState {
 
 /** The iterable {@link mimeParts} returns; each iteration walks the message again. */
 export class MimeWalk implements Iterable<MimePart> {
-  readonly #raw: Uint8Array;
-  readonly #headers: HeaderList;
-  readonly #limits: MimeLimits;
-  readonly #bodyOffset: number;
-  #state: WalkState = { defects: [], truncated: false };
+  private readonly _raw: Uint8Array;
+  private readonly _headers: HeaderList;
+  private readonly _limits: MimeLimits;
+  private readonly _bodyOffset: number;
+  private _state: WalkState = { defects: [], truncated: false };
 
   constructor(raw: Uint8Array, headers: HeaderList, options: MimeWalkOptions = {}) {
-    this.#raw = raw;
-    this.#headers = headers;
-    this.#limits = checkedLimits(options.limits);
+    this._raw = raw;
+    this._headers = headers;
+    this._limits = checkedLimits(options.limits);
     const offset = options.bodyOffset ?? headers.bodyOffset ?? raw.length;
-    this.#bodyOffset = Number.isSafeInteger(offset) ? Math.min(Math.max(0, offset), raw.length) : raw.length;
+    this._bodyOffset = Number.isSafeInteger(offset) ? Math.min(Math.max(0, offset), raw.length) : raw.length;
   }
 
   /** What the last (or current) iteration found malformed, and the bounds it hit. */
   get defects(): readonly MimeDefect[] {
-    return this.#state.defects;
+    return this._state.defects;
   }
 
   /** True when a bound stopped the last (or current) iteration before the end of the message. */
   get truncated(): boolean {
-    return this.#state.truncated;
+    return this._state.truncated;
   }
 
   [Symbol.iterator](): Iterator<MimePart> {
-    this.#state = { defects: [], truncated: false };
-    return new MimeIterator(this.#raw, this.#headers, this.#limits, this.#bodyOffset, this.#state);
+    this._state = { defects: [], truncated: false };
+    return new MimeIterator(this._raw, this._headers, this._limits, this._bodyOffset, this._state);
   }
 }
 
@@ -567,20 +585,20 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, 
 
 /** The walk itself: pre-order, one part per `next()`, a stack of open multiparts (no recursion, no generator). */
 class MimeIterator implements Iterator<MimePart> {
-  readonly #raw: Uint8Array;
-  readonly #headers: HeaderList;
-  readonly #limits: MimeLimits;
-  readonly #bodyOffset: number;
-  readonly #state: WalkState;
-  readonly #stack: Cursor[] = [];
-  #end: number;
+  private readonly _raw: Uint8Array;
+  private readonly _headers: HeaderList;
+  private readonly _limits: MimeLimits;
+  private readonly _bodyOffset: number;
+  private readonly _state: WalkState;
+  private readonly _stack: Cursor[] = [];
+  private _end: number;
   /** The byte string of the body, made when the first multipart is opened. */
-  #text: string | null = null;
-  #parts = 0;
+  private _text: string | null = null;
+  private _parts = 0;
   /** The part yielded last, opened (if multipart) on the next call. */
-  #pending: Part | null = null;
-  #started = false;
-  #finished = false;
+  private _pending: Part | null = null;
+  private _started = false;
+  private _finished = false;
 
   constructor(
     raw: Uint8Array,
@@ -589,22 +607,22 @@ class MimeIterator implements Iterator<MimePart> {
     bodyOffset: number,
     state: WalkState,
   ) {
-    this.#raw = raw;
-    this.#headers = headers;
-    this.#limits = limits;
-    this.#bodyOffset = bodyOffset;
-    this.#state = state;
-    this.#end = raw.length;
+    this._raw = raw;
+    this._headers = headers;
+    this._limits = limits;
+    this._bodyOffset = bodyOffset;
+    this._state = state;
+    this._end = raw.length;
   }
 
   next(): IteratorResult<MimePart> {
-    if (this.#finished) return DONE;
-    const limits = this.#limits;
-    const state = this.#state;
-    if (!this.#started) {
-      this.#started = true;
-      if (this.#end - this.#bodyOffset > limits.maxScanBytes) {
-        this.#end = this.#bodyOffset + limits.maxScanBytes;
+    if (this._finished) return DONE;
+    const limits = this._limits;
+    const state = this._state;
+    if (!this._started) {
+      this._started = true;
+      if (this._end - this._bodyOffset > limits.maxScanBytes) {
+        this._end = this._bodyOffset + limits.maxScanBytes;
         state.truncated = true;
         state.defects.push({
           code: 'scan-limit',
@@ -612,16 +630,16 @@ class MimeIterator implements Iterator<MimePart> {
           path: '',
         });
       }
-      const root = new Part(this.#raw, '', 0, this.#headers, 0, this.#bodyOffset, this.#end);
-      this.#parts = 1;
-      this.#pending = root;
+      const root = new Part(this._raw, '', 0, this._headers, 0, this._bodyOffset, this._end);
+      this._parts = 1;
+      this._pending = root;
       return { value: root, done: false };
     }
-    if (this.#pending !== null) {
-      this.#open(this.#pending);
-      this.#pending = null;
+    if (this._pending !== null) {
+      this._open(this._pending);
+      this._pending = null;
     }
-    const stack = this.#stack;
+    const stack = this._stack;
     while (stack.length > 0) {
       const cursor = stack[stack.length - 1]!;
       const range = nextChild(cursor, state.defects);
@@ -629,7 +647,7 @@ class MimeIterator implements Iterator<MimePart> {
         stack.pop();
         continue;
       }
-      if (this.#parts >= limits.maxParts) {
+      if (this._parts >= limits.maxParts) {
         state.truncated = true;
         state.defects.push({
           code: 'part-limit',
@@ -638,12 +656,12 @@ class MimeIterator implements Iterator<MimePart> {
         });
         break;
       }
-      this.#parts++;
+      this._parts++;
       cursor.children++;
       const path = cursor.part.path === '' ? `${cursor.children}` : `${cursor.part.path}.${cursor.children}`;
       const peeked = peekPartHeaders(
         cursor.view,
-        this.#raw,
+        this._raw,
         range.start,
         range.end,
         limits.maxPartHeaderBytes,
@@ -656,7 +674,7 @@ class MimeIterator implements Iterator<MimePart> {
         });
       }
       const part = new Part(
-        this.#raw,
+        this._raw,
         path,
         cursor.part.depth + 1,
         peeked,
@@ -664,28 +682,28 @@ class MimeIterator implements Iterator<MimePart> {
         peeked.bodyStart,
         range.end,
       );
-      this.#pending = part;
+      this._pending = part;
       return { value: part, done: false };
     }
-    this.#finished = true;
+    this._finished = true;
     return DONE;
   }
 
-  #open(part: Part): void {
+  private _open(part: Part): void {
     if (!part.mediaType.startsWith('multipart/')) return;
-    const limits = this.#limits;
+    const limits = this._limits;
     if (part.depth >= limits.maxDepth) {
-      this.#state.truncated = true;
-      this.#state.defects.push({
+      this._state.truncated = true;
+      this._state.defects.push({
         code: 'depth-limit',
         detail: `nested deeper than ${limits.maxDepth}: not opened`,
         path: part.path,
       });
       return;
     }
-    this.#text ??= byteString(this.#raw, this.#end);
-    const cursor = openCursor(this.#text, part, limits, this.#state.defects);
-    if (cursor !== null) this.#stack.push(cursor);
+    this._text ??= byteString(this._raw, this._end);
+    const cursor = openCursor(this._text, part, limits, this._state.defects);
+    if (cursor !== null) this._stack.push(cursor);
   }
 }
 

@@ -39,6 +39,15 @@ describe('mimeParts: realistic client mail', () => {
     expect(html).toContain('\nLP-400 のファームウェア');
     expect(html).not.toContain('<div');
     expect(textBody(raw, parseHeaders(raw))).toBe(partText(raw, parts[1]!));
+    // A part serializes to its public fields only (not the message bytes).
+    const json = JSON.parse(JSON.stringify(parts[1]));
+    expect(Object.keys(json).some((k) => k.startsWith('_'))).toBe(false);
+    expect(json).toMatchObject({
+      path: '1',
+      mediaType: 'text/plain',
+      transferEncoding: 'base64',
+      charset: 'utf-8',
+    });
   });
 
   it('Outlook multipart/alternative in windows-1252 quoted-printable: soft breaks joined, € decoded, styles dropped', () => {
