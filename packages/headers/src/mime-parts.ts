@@ -283,11 +283,16 @@ class Part implements MimePart {
   private _contentType: ContentType | undefined;
   private _disposition: { type: MimeDisposition; params: ReadonlyMap<string, string> } | undefined;
 
+  /**
+   * `headers` is given for the message itself (its fields are then read from it); a part inside gives the fields
+   * the walk peeked. Same argument shapes on every call: the constructor stays monomorphic.
+   */
   constructor(
     raw: Uint8Array,
     path: string,
     depth: number,
-    fields: HeaderList | PeekedFields,
+    headers: HeaderList | undefined,
+    peeked: PeekedFields,
     start: number,
     bodyStart: number,
     end: number,
@@ -295,14 +300,10 @@ class Part implements MimePart {
     this._raw = raw;
     this.path = path;
     this.depth = depth;
-    if ('getAll' in fields) {
-      this._headers = fields;
-      this._contentTypeValue = fields.get('content-type');
-    } else {
-      this._contentTypeValue = fields.contentType;
-      this._dispositionValue = fields.disposition;
-      this._encodingValue = fields.encoding;
-    }
+    this._headers = headers;
+    this._contentTypeValue = peeked.contentType;
+    this._dispositionValue = peeked.disposition;
+    this._encodingValue = peeked.encoding;
     this.mediaType = mediaTypeOf(this._contentTypeValue?.slice(0, 8192));
     this.start = start;
     this.bodyStart = bodyStart;
@@ -630,7 +631,22 @@ class MimeIterator implements Iterator<MimePart> {
           path: '',
         });
       }
-      const root = new Part(this._raw, '', 0, this._headers, 0, this._bodyOffset, this._end);
+      const root = new Part(
+        this._raw,
+        '',
+        0,
+        this._headers,
+        {
+          contentType: this._headers.get('content-type'),
+          encoding: undefined,
+          disposition: undefined,
+          bodyStart: this._bodyOffset,
+          truncated: false,
+        },
+        0,
+        this._bodyOffset,
+        this._end,
+      );
       this._parts = 1;
       this._pending = root;
       return { value: root, done: false };
@@ -677,6 +693,7 @@ class MimeIterator implements Iterator<MimePart> {
         this._raw,
         path,
         cursor.part.depth + 1,
+        undefined,
         peeked,
         range.start,
         peeked.bodyStart,
