@@ -1,4 +1,5 @@
 import { type Classification, classifyMessage, summarizeKind } from '@mailroom/header-classifier';
+import { attachedMessages, textBody } from '@mailroom/headers';
 import { createTriageDecider, type LoopPolicy, type TriageVerdict } from '@mailroom/loop-detector';
 import {
   createRequesterResolver,
@@ -6,7 +7,6 @@ import {
   type ResolverContext,
   resolutionColumns,
 } from '@mailroom/requester-resolver';
-import { messageText } from './message-text.js';
 import type { TriageColumn, TriageMessage, TriageRecord, TriageValue } from './triage-columns.js';
 
 /** What the analysis columns need, built once per `mailroom triage` run from its options. */
@@ -57,8 +57,15 @@ export function analysisColumns(setup: TriageSetup): TriageColumn[] {
     agentAddresses: [...policy.agentAddresses, ...(resolverContext.agentAddresses ?? [])],
     replyToPolicy: resolverContext.replyToPolicy ?? policy.replyToPolicy,
   });
-  const text = memo((m): string => messageText(m.headers, m.raw));
-  const resolve = memo((m): RequesterResolution => resolver(m.headers, { bodyText: text(m) }));
+  const text = memo((m): string => textBody(m.raw, m.headers));
+  // Forwards sent as attachments (message/rfc822): the resolver reads the original's header block.
+  const resolve = memo(
+    (m): RequesterResolution =>
+      resolver(m.headers, {
+        bodyText: text(m),
+        attachedMessages: attachedMessages(m.raw, m.headers).map((a) => a.headers),
+      }),
+  );
   const decide = createTriageDecider(policy);
   const verdict = memo(
     (m): TriageVerdict =>

@@ -72,6 +72,18 @@ describe('mailroom triage: kind, requester and decision columns', () => {
     expect((forward['requester'] as Row)['address']).not.toMatch(/@acme\.example$/);
   });
 
+  it("REQ-1: a forward sent as an attachment (Outlook message/rfc822) makes the attached mail's author the requester", () => {
+    const forward = byFile(sample, '15-agent-forward-as-attachment-outlook.eml');
+    expect(forward['requester']).toMatchObject({
+      address: 'marcus.lindqvist@fernbrook.example',
+      name: 'Marcus Lindqvist',
+      source: 'forwarded-original',
+    });
+    expect((forward['warnings'] as Row[]).map((w) => w['code'])).not.toContain(
+      'forwarded-original-not-found',
+    );
+  });
+
   it('LOOP-5: an out-of-office is suspended and says why; LOOP-2: another helpdesk is accepted with automatic notifications suppressed', () => {
     const ooo = byFile(sample, '04-out-of-office-exchange.eml');
     expect(ooo['decision']).toBe('suspend');

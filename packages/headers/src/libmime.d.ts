@@ -2,6 +2,7 @@
 declare module 'libmime' {
   interface Libmime {
     decodeWord(charset: string, encoding: string, text: string): string;
+    decodeFlowed(text: string, delSp?: boolean): string;
   }
   const libmime: Libmime;
   export default libmime;

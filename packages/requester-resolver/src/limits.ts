@@ -8,4 +8,5 @@ export const DEFAULT_RESOLVER_LIMITS: ResolverLimits = Object.freeze({
   maxAddressesPerField: 500,
   maxFieldsPerName: 100,
   maxValueChars: 64 * 1024,
+  maxAttachedMessages: 8,
 });

@@ -37,7 +37,10 @@ import type {
 } from './types.js';
 
 /** The per-message part of a {@link ResolverContext}. */
-export type MessageInputs = Pick<ResolverContext, 'bodyText' | 'envelope' | 'reportText'>;
+export type MessageInputs = Pick<
+  ResolverContext,
+  'bodyText' | 'envelope' | 'reportText' | 'attachedMessages'
+>;
 
 /** A resolver bound to one helpdesk configuration; per-message inputs come with each call. */
 export type RequesterResolver = (headers: HeaderList, message?: MessageInputs) => RequesterResolution;
@@ -285,6 +288,58 @@ function decodedSubject(headers: HeaderList): string {
   }
 }
 
+/** A subject without forward/reply prefixes, folded, to compare a forward's subject with the attached original's. */
+function bareSubject(headers: HeaderList, prefixes: ReadonlySet<string>): string {
+  let subject = decodedSubject(headers).trim();
+  for (let i = 0; i < 8; i++) {
+    const prefix = forwardSubjectPrefix(subject, prefixes);
+    const colon = subject.search(/[:：]/);
+    if (prefix === null && !/^re\s*[:：]/i.test(subject)) break;
+    if (colon === -1) break;
+    subject = subject.slice(colon + 1).trim();
+  }
+  return subject.replace(/\s+/g, ' ').toLocaleLowerCase('und');
+}
+
+/**
+ * REQ-1 applied to a message attached to a forward: its Reply-To (per the policy, with the agent guard), else its
+ * From, else its Sender. An attachment counts as the forwarded original when the subject has a forward prefix, or
+ * when the attached message has the same subject (clients that keep it when forwarding as an attachment).
+ */
+function attachedOriginal(
+  attached: readonly HeaderList[],
+  outer: HeaderList,
+  forwardSubject: boolean,
+  c: Compiled,
+  limits: ResolverLimits,
+): { candidate: Candidate; index: number; others: number } | null {
+  if (attached.length === 0) return null;
+  const outerSubject = forwardSubject ? '' : bareSubject(outer, c.tables.prefixes);
+  let found: { candidate: Candidate; index: number; others: number } | null = null;
+  for (let index = 0; index < attached.length; index++) {
+    const h = attached[index]!;
+    if (!forwardSubject && (outerSubject === '' || bareSubject(h, c.tables.prefixes) !== outerSubject))
+      continue;
+    const tag = (list: Candidate[], field: string): Candidate[] =>
+      list.map((x) => ({ ...x, field: `attached-message ${field}` }));
+    const from = tag(readField(h, 'From', limits), 'From');
+    const fromMb = firstValid(from);
+    let replyMb =
+      c.policy === 'from-only' ? null : firstValid(tag(readField(h, 'Reply-To', limits), 'Reply-To'));
+    if (replyMb !== null && c.policy === 'reply-to-if-same-domain') {
+      if (fromMb === null || domainOf(replyMb.key!) !== domainOf(fromMb.key!)) replyMb = null;
+    }
+    // The agent guard of REQ-1: an outsider's Reply-To naming an agent is not used.
+    if (replyMb !== null && isAgent(replyMb.key!, c) && fromMb !== null && !isAgent(fromMb.key!, c))
+      replyMb = null;
+    const candidate = replyMb ?? fromMb ?? firstValid(tag(readField(h, 'Sender', limits), 'Sender'));
+    if (candidate === null) continue;
+    if (found === null) found = { candidate, index, others: 0 };
+    else if (candidate.key !== found.candidate.key) found.others++;
+  }
+  return found;
+}
+
 function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): RequesterResolution {
   const d = new Decision();
   const { limits } = c;
@@ -307,6 +362,11 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     : [];
   const bodyText = typeof message.bodyText === 'string' ? message.bodyText : undefined;
   const reportText = typeof message.reportText === 'string' ? message.reportText : undefined;
+  const attached = Array.isArray(message.attachedMessages)
+    ? message.attachedMessages
+        .filter((h): h is HeaderList => typeof (h as Partial<HeaderList> | null)?.getAll === 'function')
+        .slice(0, limits.maxAttachedMessages)
+    : [];
 
   for (const f of from) if (f.key === null) d.exclude(f, 'invalid');
   const fromRole = fromMb === null ? null : roleOf(fromMb.key!, c);
@@ -415,12 +475,25 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     if (byAgent || (fromRole === 'support-address' && !listRewriteResolved && prefix !== null)) {
       const original =
         bodyText === undefined ? null : scanForwardedBlock(bodyText, c.tables, limits, prefix !== null);
+      const fromAttachment =
+        original === null ? attachedOriginal(attached, headers, prefix !== null, c, limits) : null;
       if (original !== null) {
         d.explain(
           `${byAgent ? 'Agent' : 'Support address'} <${fromMb.address}> forwarded a message (${original.format}` +
             `${prefix === null ? '' : `, subject prefix ${prefix}:`}); its author is on body line ${original.line}.`,
         );
         take({ ...original, field: 'forwarded-block' }, 'forwarded-original');
+      } else if (fromAttachment !== null) {
+        d.explain(
+          `${byAgent ? 'Agent' : 'Support address'} <${fromMb.address}> forwarded a message as an attachment ` +
+            `(message/rfc822 #${fromAttachment.index + 1}${prefix === null ? ', same subject' : `, subject prefix ${prefix}:`}); ` +
+            `its author is the attached message's ${fromAttachment.candidate.field.slice('attached-message '.length)}.`,
+        );
+        if (fromAttachment.others > 0)
+          d.explain(
+            `${fromAttachment.others} more attached message(s) name other authors: the first one is the requester.`,
+          );
+        take(fromAttachment.candidate, 'forwarded-original');
       } else if (prefix !== null && byAgent) {
         d.warn(
           'forwarded-original-not-found',
@@ -554,7 +627,7 @@ export function resolveRequester(headers: HeaderList, context: ResolverContext =
 
 /**
  * Compiles the helpdesk part of a context once (address sets, patterns, tables) and returns a resolver for many
- * messages; per-message inputs (`bodyText`, `envelope`, `reportText`) come with each call (those in `context`
+ * messages; per-message inputs (`bodyText`, `attachedMessages`, `envelope`, `reportText`) come with each call (those in `context`
  * are defaults). Throws a TypeError for
  * a malformed context (a programmer error).
  *
@@ -570,6 +643,7 @@ export function createRequesterResolver(context: ResolverContext): RequesterReso
     ...(context.bodyText === undefined ? {} : { bodyText: context.bodyText }),
     ...(context.envelope === undefined ? {} : { envelope: context.envelope }),
     ...(context.reportText === undefined ? {} : { reportText: context.reportText }),
+    ...(context.attachedMessages === undefined ? {} : { attachedMessages: context.attachedMessages }),
   };
   return (headers, message = {}) => resolveWith(headers, { ...defaults, ...message }, compiled);
 }

@@ -1,3 +1,4 @@
+import type { HeaderList } from '@mailroom/headers';
 import type { ForwardingMarker } from './forwarding-hops.js';
 import type { ListSoftwareSignature } from './list-rewriting.js';
 
@@ -63,6 +64,8 @@ export interface ResolverLimits {
   readonly maxFieldsPerName: number;
   /** Characters of one header value examined. */
   readonly maxValueChars: number;
+  /** Attached messages (`attachedMessages`) examined for a forward sent as an attachment. */
+  readonly maxAttachedMessages: number;
 }
 
 /** The forwarded-block recognition tables; extend the exported defaults and pass them in {@link ResolverContext.tables}. */
@@ -122,6 +125,12 @@ export interface ResolverContext {
   readonly replyToPolicy?: ReplyToPolicy;
   /** The decoded text part of the message, for forwarded mail (and bounces when no `reportText`). */
   readonly bodyText?: string;
+  /**
+   * The header blocks of the messages attached to this one (`message/rfc822` parts, in document order), for forwards
+   * sent as attachments ("Forward as attachment" in Outlook, Thunderbird, Gmail). `attachedMessages(raw, headers)`
+   * of `@mailroom/headers` finds them: pass `.map((a) => a.headers)`.
+   */
+  readonly attachedMessages?: readonly HeaderList[];
   /** The SMTP envelope of the delivery, when known. */
   readonly envelope?: SmtpEnvelope;
   /** Who is the requester of a bounce; default `'sender'`. */
