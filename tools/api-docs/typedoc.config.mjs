@@ -38,6 +38,9 @@ const config = {
     skipErrorChecking: true,
     excludePrivate: true,
     excludeInternal: true,
+    // No "defined in" source links: they need a git remote, and a clean clone's may be absent or a local path
+    // (typedoc warns, and warnings fail the gate).
+    disableSources: true,
     // `@rule LOOP-6` names the RULES.md ids a function implements (pnpm rules builds docs/rules.md from them).
     blockTags: [...OptionDefaults.blockTags, '@rule'],
     validation,

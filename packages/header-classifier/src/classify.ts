@@ -2,7 +2,7 @@ import { decodeEncodedWords, type HeaderList, parseHeaders } from '@mailroom/hea
 import type { Category, Classification, Evidence, HelpdeskMatch, ReportSummary } from './classification.js';
 import { CATEGORIES } from './classification.js';
 import { EvidenceLog } from './evidence-log.js';
-import { comments, firstAddress, type MediaType, parseMediaType, token, values } from './header-access.js';
+import { comments, firstAddress, parseMediaType, token, values } from './header-access.js';
 import { type ClassifierLimits, type ClassifyOptions, DEFAULT_CLASSIFIER_LIMITS } from './options.js';
 import { CLASSIFIER_PATTERNS as P } from './patterns.js';
 import { type BodyFindings, readBody } from './report-part.js';
@@ -64,23 +64,6 @@ function checkOptions(options: ClassifyOptions): ClassifierLimits {
     }
   }
   return limits;
-}
-
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
-
-// Whether a phrase table is all ASCII, per table (tables are immutable; the default one is shared by every call).
-const asciiPhraseTables = new WeakMap<readonly { readonly phrase: string }[], boolean>();
-
-function asciiPhrasesOnly(phrases: readonly { readonly phrase: string }[]): boolean {
-  let known = asciiPhraseTables.get(phrases);
-  if (known === undefined) {
-    known = phrases.every((p) => isAscii(p.phrase));
-    asciiPhraseTables.set(phrases, known);
-  }
-  return known;
 }
 
 /** Splits a raw message into its header list and body. */
@@ -258,22 +241,17 @@ export function classifyMessage(
 
   // --- Structure: content type and, when a body is at hand, the report part.
   const contentTypeValue = first('content-type');
-  // Parsed only when asked: with a body, the MIME walk has already read the top-level type and its report-type.
-  let topType: MediaType | undefined;
-  const contentType = (): MediaType => {
-    topType ??= parseMediaType(contentTypeValue);
-    return topType;
-  };
+  const contentType = parseMediaType(contentTypeValue);
+  const topReportType =
+    contentType.mediaType === 'multipart/report'
+      ? (contentType.params.get('report-type') ?? '').toLowerCase()
+      : '';
   let findings: BodyFindings | null = null;
   let truncated = headers.truncated;
   if (body !== undefined && body.length > 0) {
-    findings = readBody(body, headers, limits);
+    findings = readBody(body, contentType, first('content-transfer-encoding'), limits);
     if (findings.truncated) truncated = true;
   }
-  const topReportType =
-    findings === null && contentType().mediaType === 'multipart/report'
-      ? (contentType().params.get('report-type') ?? '').toLowerCase()
-      : '';
   const reportType = topReportType || findings?.reportType || '';
   const reportPart = findings?.reportPart ?? '';
   let report: ReportSummary | undefined;
@@ -412,7 +390,7 @@ export function classifyMessage(
       const counted =
         calendarClass ||
         findings?.calendarMethod === 'reply' ||
-        contentType().params.get('method')?.toLowerCase() === 'reply';
+        contentType.params.get('method')?.toLowerCase() === 'reply';
       log.add('calendar-subject', 'calendar-response', counted ? 'strong' : 'weak', {
         header: 'subject',
         value: subject,
@@ -422,8 +400,7 @@ export function classifyMessage(
   }
   if (
     findings?.calendarMethod === 'reply' ||
-    (contentType().mediaType === 'text/calendar' &&
-      contentType().params.get('method')?.toLowerCase() === 'reply')
+    (contentType.mediaType === 'text/calendar' && contentType.params.get('method')?.toLowerCase() === 'reply')
   ) {
     log.add('calendar-reply', 'calendar-response', 'strong', {
       header: 'content-type',
@@ -460,9 +437,7 @@ export function classifyMessage(
       log.has('report-subject') ||
       log.has('no-reply-sender') ||
       findings.returnedMessage;
-    // The default phrases are ASCII: the text is then read without charset conversion (a consumer's non-ASCII
-    // phrases get the part decoded in its own charset).
-    const text = corroborated ? findings.firstText(!asciiPhrasesOnly(tables.reportBodyPhrases)) : '';
+    const text = corroborated ? findings.firstText() : '';
     const phrase = text === '' ? undefined : tables.reportBodyPhrases.find((p) => text.includes(p.phrase));
     if (phrase !== undefined) {
       log.add('report-body-phrase', phrase.category, 'strong', { value: phrase.phrase });

@@ -576,6 +576,7 @@ export class MimeWalk implements Iterable<MimePart> {
     return this._state.truncated;
   }
 
+  /** Walks the parts again from the start, in document order; `defects` and `truncated` describe this walk. */
   [Symbol.iterator](): Iterator<MimePart> {
     this._state = { defects: [], truncated: false };
     return new MimeIterator(this._raw, this._headers, this._limits, this._bodyOffset, this._state);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import {
   attachedMessages,
   DEFAULT_MIME_LIMITS,
@@ -9,9 +9,9 @@ import {
   partText,
   textBody,
 } from '@mailroom/headers';
+import { corpusAvailable, corpusPath, describeCorpus, readCorpusBytes } from '@mailroom/test-support';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import { hasSisimai, sisimaiMessages } from './corpus.js';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(new URL(`./fixtures/mime/${name}`, import.meta.url)));
@@ -302,7 +302,16 @@ describe('mimeParts: malformed structure and bounds', () => {
 
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-describe.skipIf(!hasSisimai)('textBody against mailparser on the sisimai corpus', () => {
+/** Every sisimai message as [file name, bytes], sorted by name; none when the corpus is absent. */
+function sisimaiMessages(): [string, Uint8Array][] {
+  if (!corpusAvailable('sisimai')) return [];
+  return readdirSync(corpusPath('sisimai'))
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .map((f) => [f, new Uint8Array(readCorpusBytes('sisimai', f))]);
+}
+
+describeCorpus('sisimai', 'textBody against mailparser on the sisimai corpus', () => {
   // simpleParser's `text` joins every inline text part; textBody is the first one, so it must start simpleParser's.
   it("the first text/plain part is where simpleParser's text starts, for the messages that have one", async () => {
     let compared = 0;
