@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe } from 'vitest';
@@ -38,6 +38,20 @@ export function corpusAvailable(...parts: string[]): boolean {
  */
 export function readCorpusBytes(...parts: string[]): Buffer {
   return readFileSync(corpusPath(...parts));
+}
+
+/**
+ * Every `.eml` message of a corpus folder as `[file name, bytes]`, sorted by name; none when the folder is absent.
+ *
+ * @example
+ * for (const [file, bytes] of readCorpusMessages('sisimai')) parseHeaders(bytes);
+ */
+export function readCorpusMessages(folder: string): [string, Uint8Array][] {
+  if (!corpusAvailable(folder)) return [];
+  return readdirSync(corpusPath(folder))
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .map((f) => [f, new Uint8Array(readCorpusBytes(folder, f))]);
 }
 
 /**

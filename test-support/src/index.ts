@@ -5,4 +5,5 @@ export {
   describeCorpus,
   readCorpusBytes,
   readCorpusJsonl,
+  readCorpusMessages,
 } from './corpus.js';

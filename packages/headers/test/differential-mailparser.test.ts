@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import {
   addresses,
   decodeEncodedWords,
@@ -7,18 +6,9 @@ import {
   messageId,
   parseHeaders,
 } from '@mailroom/headers';
-import { corpusAvailable, corpusPath, describeCorpus, readCorpusBytes } from '@mailroom/test-support';
+import { describeCorpus, readCorpusMessages } from '@mailroom/test-support';
 import { type AddressObject, simpleParser } from 'mailparser';
 import { expect, it } from 'vitest';
-
-/** Every sisimai message as [file name, bytes], sorted by name; none when the corpus is absent. */
-function sisimaiMessages(): [string, Uint8Array][] {
-  if (!corpusAvailable('sisimai')) return [];
-  return readdirSync(corpusPath('sisimai'))
-    .filter((f) => f.endsWith('.eml'))
-    .sort()
-    .map((f) => [f, new Uint8Array(readCorpusBytes('sisimai', f))]);
-}
 
 type Field = 'subject' | 'messageId' | 'from' | 'to' | 'cc' | 'replyTo';
 
@@ -87,7 +77,7 @@ describeCorpus(
     it('agrees on decoded Subject, From, To, Cc, Reply-To and Message-ID, or explains why ours is right', async () => {
       const unexplained: string[] = [];
       const explained: string[] = [];
-      const messages = sisimaiMessages();
+      const messages = readCorpusMessages('sisimai');
       expect(messages.length).toBeGreaterThan(500);
       for (const [file, bytes] of messages) {
         const headers = parseHeaders(bytes);
@@ -117,7 +107,7 @@ describeCorpus(
 
     it('fromParsedMail gives the same fields as parseHeaders on the same bytes', async () => {
       const differing: string[] = [];
-      for (const [file, bytes] of sisimaiMessages()) {
+      for (const [file, bytes] of readCorpusMessages('sisimai')) {
         const direct = parseHeaders(bytes);
         const viaMailparser = fromParsedMail(await simpleParser(Buffer.from(bytes)));
         expect(viaMailparser.bodyOffset).toBeNull();

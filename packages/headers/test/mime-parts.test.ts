@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   attachedMessages,
   DEFAULT_MIME_LIMITS,
@@ -9,7 +9,7 @@ import {
   partText,
   textBody,
 } from '@mailroom/headers';
-import { corpusAvailable, corpusPath, describeCorpus, readCorpusBytes } from '@mailroom/test-support';
+import { describeCorpus, readCorpusMessages } from '@mailroom/test-support';
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 
@@ -302,21 +302,12 @@ describe('mimeParts: malformed structure and bounds', () => {
 
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-/** Every sisimai message as [file name, bytes], sorted by name; none when the corpus is absent. */
-function sisimaiMessages(): [string, Uint8Array][] {
-  if (!corpusAvailable('sisimai')) return [];
-  return readdirSync(corpusPath('sisimai'))
-    .filter((f) => f.endsWith('.eml'))
-    .sort()
-    .map((f) => [f, new Uint8Array(readCorpusBytes('sisimai', f))]);
-}
-
 describeCorpus('sisimai', 'textBody against mailparser on the sisimai corpus', () => {
   // simpleParser's `text` joins every inline text part; textBody is the first one, so it must start simpleParser's.
   it("the first text/plain part is where simpleParser's text starts, for the messages that have one", async () => {
     let compared = 0;
     const differ: string[] = [];
-    for (const [name, raw] of sisimaiMessages()) {
+    for (const [name, raw] of readCorpusMessages('sisimai')) {
       const parsed = await simpleParser(Buffer.from(raw));
       const headers = parseHeaders(raw);
       const hasPlain = [...mimeParts(raw, headers)].some(
