@@ -21,8 +21,11 @@ import { fileURLToPath } from 'node:url';
 // their dependencies), with its own functions and so its own JIT feedback. Nothing here imports mailauth
 // statically: an ESM import would be shared with @mailroom/mail-auth's own.
 const require = createRequire(import.meta.url);
-function freshMailauth() {
+function forgetDependencies() {
   for (const key of Object.keys(require.cache)) if (key.includes('/node_modules/')) delete require.cache[key];
+}
+function freshMailauth() {
+  forgetDependencies();
   return {
     ...require('mailauth/lib/arc/index.js'),
     ...require('mailauth/lib/dkim/sign.js'),
@@ -36,7 +39,7 @@ const directCopy = freshMailauth(); // the direct side
 // BENCH_CONTROL=1: an A/A run, the direct calls against themselves on another copy of mailauth in place of ours
 // (the ratio it prints is the method's own bias, expected 1.00).
 const controlCopy = process.env.BENCH_CONTROL === '1' ? freshMailauth() : null;
-for (const key of Object.keys(require.cache)) if (key.includes('/node_modules/')) delete require.cache[key];
+forgetDependencies();
 // our side: loads its own copy of mailauth through its ESM imports
 const { createMemoryResolver, evaluateAuthentication, resolveAuthPolicy } = await import(
   '@mailroom/mail-auth'
@@ -247,36 +250,31 @@ async function batch(fn, c, n) {
  */
 async function interleaved(c, seconds) {
   const sides = [
-    { name: 'direct', fn: mailauthDirect, n: 0, micros: 0 },
-    { name: 'ours', fn: secondSide, n: 0, micros: 0 },
+    { fn: mailauthDirect, n: 0, micros: 0 },
+    { fn: secondSide, n: 0, micros: 0 },
   ];
-  // warm-up, and a batch size of about 40 ms of the direct side
-  let warm = 0;
+  // warm-up, and a batch size of about 40 ms at the two sides' mean speed
+  let warmRounds = 0;
   let warmMicros = 0;
   while (warmMicros < 1.5e6) {
-    for (const side of sides) {
-      const t = await batch(side.fn, c, 20);
-      if (side.name === 'direct') {
-        warm += 20;
-        warmMicros += t;
-      } else warmMicros += t;
-    }
+    for (const side of sides) warmMicros += await batch(side.fn, c, 20);
+    warmRounds += 1;
   }
-  const per = Math.max(5, Math.round((40_000 * warm) / (warmMicros / 2)));
+  const per = Math.max(5, Math.round((40_000 * 2 * 20 * warmRounds) / warmMicros));
+  // ratio of each block of ten rounds, from the sides' totals at its start and end
   const blocks = [];
-  let block = { direct: [0, 0], ours: [0, 0] };
+  const snapshot = () => sides.map((side) => ({ n: side.n, micros: side.micros }));
+  let start = snapshot();
+  const blockRate = (i) => (sides[i].n - start[i].n) / (sides[i].micros - start[i].micros);
   for (let round = 0; sides[0].micros + sides[1].micros < seconds * 1e6; round++) {
     const order = round % 2 === 0 ? sides : [sides[1], sides[0]];
     for (const side of order) {
-      const t = await batch(side.fn, c, per);
+      side.micros += await batch(side.fn, c, per);
       side.n += per;
-      side.micros += t;
-      block[side.name][0] += per;
-      block[side.name][1] += t;
     }
     if (round % 10 === 9) {
-      blocks.push(block.ours[0] / block.ours[1] / (block.direct[0] / block.direct[1]));
-      block = { direct: [0, 0], ours: [0, 0] };
+      blocks.push(blockRate(1) / blockRate(0));
+      start = snapshot();
     }
   }
   const rate = (side) => (side.n / side.micros) * 1e6;
