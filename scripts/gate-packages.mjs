@@ -1,22 +1,13 @@
 // Package gates run per published package: `publint --strict` and
 // `attw --pack --profile esm-only`. Usage: node scripts/gate-packages.mjs publint|attw
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publishablePackages } from './publishable-packages.mjs';
 
 const gate = process.argv[2];
-const root = new URL('..', import.meta.url).pathname;
-const packagesDir = join(root, 'packages');
+const root = fileURLToPath(new URL('..', import.meta.url));
 let failures = 0;
-for (const name of readdirSync(packagesDir).sort()) {
-  const dir = join(packagesDir, name);
-  let manifest;
-  try {
-    manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  } catch {
-    continue;
-  }
-  if (manifest.private) continue;
+for (const { path: dir, manifest } of publishablePackages(root)) {
   const args =
     gate === 'publint'
       ? ['exec', 'publint', '--strict', dir]

@@ -18,19 +18,13 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { publishablePackages } from './publishable-packages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const keep = process.argv.includes('--keep');
 const started = performance.now();
 
-const packages = [];
-for (const dir of readdirSync(join(root, 'packages')).sort()) {
-  const manifestPath = join(root, 'packages', dir, 'package.json');
-  if (!existsSync(manifestPath)) continue;
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-  if (manifest.private) continue;
-  packages.push({ dir, name: manifest.name, manifest });
-}
+const packages = publishablePackages(root);
 if (packages.length === 0) throw new Error('packed: no publishable package under packages/');
 for (const { dir, manifest } of packages) {
   if (manifest.exports?.['.'] && !existsSync(join(root, 'packages', dir, 'dist', 'index.js'))) {
