@@ -302,6 +302,30 @@ function bareSubject(headers: HeaderList, prefixes: ReadonlySet<string>): string
 }
 
 /**
+ * REQ-1: whether the first valid Reply-To may name the requester, or why not: the policy (`from-only`, or
+ * `reply-to-if-same-domain` with From on another domain or absent), or the agent guard (Reply-To names an agent
+ * while From is absent or an outsider).
+ */
+function replyToUse(
+  replyMb: Candidate,
+  fromMb: Candidate | null,
+  c: Compiled,
+): 'use' | 'from-only' | 'other-domain' | 'agent-guard' {
+  if (c.policy === 'from-only') return 'from-only';
+  if (
+    c.policy === 'reply-to-if-same-domain' &&
+    (fromMb === null || domainOf(replyMb.key!) !== domainOf(fromMb.key!))
+  )
+    return 'other-domain';
+  if (
+    isAgent(replyMb.key!, c) &&
+    (fromMb === null || (fromMb.key !== replyMb.key && !isAgent(fromMb.key!, c)))
+  )
+    return 'agent-guard';
+  return 'use';
+}
+
+/**
  * REQ-1 applied to a message attached to a forward: its Reply-To (per the policy, with the agent guard), else its
  * From, else its Sender. An attachment counts as the forwarded original when the subject has a forward prefix, or
  * when the attached message has the same subject (clients that keep it when forwarding as an attachment).
@@ -322,17 +346,13 @@ function attachedOriginal(
       continue;
     const tag = (list: Candidate[], field: string): Candidate[] =>
       list.map((x) => ({ ...x, field: `attached-message ${field}` }));
-    const from = tag(readField(h, 'From', limits), 'From');
-    const fromMb = firstValid(from);
-    let replyMb =
+    const fromMb = firstValid(tag(readField(h, 'From', limits), 'From'));
+    const replyMb =
       c.policy === 'from-only' ? null : firstValid(tag(readField(h, 'Reply-To', limits), 'Reply-To'));
-    if (replyMb !== null && c.policy === 'reply-to-if-same-domain') {
-      if (fromMb === null || domainOf(replyMb.key!) !== domainOf(fromMb.key!)) replyMb = null;
-    }
-    // The agent guard of REQ-1: an outsider's Reply-To naming an agent is not used.
-    if (replyMb !== null && isAgent(replyMb.key!, c) && fromMb !== null && !isAgent(fromMb.key!, c))
-      replyMb = null;
-    const candidate = replyMb ?? fromMb ?? firstValid(tag(readField(h, 'Sender', limits), 'Sender'));
+    const candidate =
+      (replyMb !== null && replyToUse(replyMb, fromMb, c) === 'use' ? replyMb : null) ??
+      fromMb ??
+      firstValid(tag(readField(h, 'Sender', limits), 'Sender'));
     if (candidate === null) continue;
     if (found === null) found = { candidate, index, others: 0 };
     else if (candidate.key !== found.candidate.key) found.others++;
@@ -514,19 +534,11 @@ function resolveWith(headers: HeaderList, message: MessageInputs, c: Compiled): 
     );
   }
   if (requester === null && !stopped) {
-    let useReplyTo = c.policy !== 'from-only';
-    if (useReplyTo && c.policy === 'reply-to-if-same-domain' && replyMb !== null) {
-      useReplyTo = fromMb !== null && domainOf(replyMb.key!) === domainOf(fromMb.key!);
-      if (!useReplyTo)
-        d.explain('Reply-To is on another domain than From: not used (policy reply-to-if-same-domain).');
-    }
-    if (
-      useReplyTo &&
-      replyMb !== null &&
-      isAgent(replyMb.key!, c) &&
-      (fromMb === null || (fromMb.key !== replyMb.key && !isAgent(fromMb.key!, c)))
-    ) {
-      useReplyTo = false;
+    const use = replyMb === null ? null : replyToUse(replyMb, fromMb, c);
+    const useReplyTo = use === null ? c.policy !== 'from-only' : use === 'use';
+    if (use === 'other-domain')
+      d.explain('Reply-To is on another domain than From: not used (policy reply-to-if-same-domain).');
+    if (use === 'agent-guard' && replyMb !== null) {
       d.warn(
         'reply-to-is-agent',
         `Reply-To <${replyMb.address}> is an agent but From <${fromMb?.address ?? ''}> is not: Reply-To not used`,

@@ -53,6 +53,21 @@ describe('REQ-1: an agent forward sent as an attachment (message/rfc822) makes t
     expect(r.requester).toMatchObject({ address: 'lukas.meier@kunde.example', source: 'forwarded-original' });
   });
 
+  it('REQ-1: the agent guard applies to the attached original as to the message itself (no From, Reply-To an agent)', () => {
+    const { headers, bodyText } = load('outlook-desktop-en.eml');
+    const attached = createHeaderList([
+      { name: 'Sender', value: 'Ann Example <ann.example@customer.example>' },
+      { name: 'Reply-To', value: 'Bob Agent <bob.agent@acme.example>' },
+      { name: 'Subject', value: 'Invoice 2291 is wrong' },
+    ]);
+    const r = resolveRequester(headers, { ...ACME, bodyText, attachedMessages: [attached] });
+    expect(r.requester).toMatchObject({
+      address: 'ann.example@customer.example',
+      source: 'forwarded-original',
+    });
+    expect(r.explanation.join(' ')).toMatch(/its author is the attached message's Sender/);
+  });
+
   it('REQ-4, LOOP-4: an attached message from a support address is never the requester', () => {
     const { headers, bodyText } = load('outlook-desktop-en.eml');
     const own = createHeaderList([
